@@ -1,0 +1,93 @@
+/**
+ * Token buckets that pace requests to a vendor's documented limits, one per credential
+ * and rate-limit group, shared by every execution in the process (as the vendor counts).
+ */
+export interface BucketSpec {
+	/** Requests that may be sent at once (burst). */
+	capacity: number;
+	/** Requests per second restored to the bucket. */
+	refillPerSecond: number;
+}
+
+/** What a vendor's response headers say about its limiter. */
+export interface RateLimitObservation {
+	/** Bucket size as the vendor reports it. */
+	limit?: number;
+	/** Requests the vendor will still accept right now. */
+	remaining?: number;
+	/** Sustained rate the vendor reports, requests per second. */
+	ratePerSecond?: number;
+}
+
+export class TokenBucket {
+	private tokens: number;
+	private updatedAt: number;
+
+	constructor(
+		private spec: BucketSpec,
+		private readonly now: () => number = Date.now,
+	) {
+		this.tokens = spec.capacity;
+		this.updatedAt = now();
+	}
+
+	get capacity(): number {
+		return this.spec.capacity;
+	}
+
+	get refillPerSecond(): number {
+		return this.spec.refillPerSecond;
+	}
+
+	private refill(): void {
+		const now = this.now();
+		const elapsedSeconds = Math.max(0, now - this.updatedAt) / 1000;
+		this.tokens = Math.min(this.spec.capacity, this.tokens + elapsedSeconds * this.spec.refillPerSecond);
+		this.updatedAt = now;
+	}
+
+	/** Reserves one request and returns how many ms the caller must wait before sending it. */
+	reserve(): number {
+		this.refill();
+		this.tokens -= 1;
+		if (this.tokens >= 0) return 0;
+		return Math.ceil((-this.tokens / this.spec.refillPerSecond) * 1000);
+	}
+
+	/** Gives back a reservation that was never used (the request was not sent). */
+	release(): void {
+		this.tokens = Math.min(this.spec.capacity, this.tokens + 1);
+	}
+
+	/** Corrects the bucket from what the vendor reported; only ever makes pacing stricter or adopts the vendor's own figures. */
+	observe(observation: RateLimitObservation): void {
+		this.refill();
+		if (observation.limit !== undefined && observation.limit > 0 && observation.limit !== this.spec.capacity) {
+			this.spec = { ...this.spec, capacity: observation.limit };
+		}
+		if (observation.ratePerSecond !== undefined && observation.ratePerSecond > 0) {
+			this.spec = { ...this.spec, refillPerSecond: observation.ratePerSecond };
+		}
+		if (observation.remaining !== undefined && observation.remaining >= 0 && observation.remaining < this.tokens) {
+			this.tokens = observation.remaining;
+		}
+	}
+
+	/** After a refusal: nothing is left until the vendor says otherwise. */
+	drain(): void {
+		this.refill();
+		this.tokens = Math.min(this.tokens, 0);
+	}
+}
+
+const buckets = new Map<string, TokenBucket>();
+
+/** The bucket for one credential and one rate-limit group, created on first use. */
+export function bucketFor(key: string, spec: BucketSpec): TokenBucket {
+	let bucket = buckets.get(key);
+	if (!bucket) {
+		bucket = new TokenBucket({ ...spec });
+		buckets.set(key, bucket);
+	}
+	return bucket;
+}

@@ -1,0 +1,74 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[] | undefined;
+
+/** An operation that runs once per input item. */
+export interface ItemOperation {
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+}
+
+/** An operation that needs all input items at once (bulk updates); it pairs its own output. */
+export interface BatchOperation {
+	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export type Operation = ItemOperation | BatchOperation;
+export type OperationMap = Record<string, Record<string, Operation>>;
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return !!value && typeof value === 'object' && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
+}
+
+/** Turns what an operation returned into output items paired with the input item. */
+export function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	if (result === undefined) return [];
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) =>
+		isExecutionData(entry)
+			? { ...entry, pairedItem: entry.pairedItem ?? { item: itemIndex } }
+			: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
+	);
+}
+
+/** The one item loop of every node: in order, paired, and continueOnFail turning a failure into one error item. */
+export async function routeItems(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operations[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
+	}
+
+	if ('executeBatch' in operation) {
+		return [await operation.executeBatch.call(this, items)];
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			output.push(...toItems(await operation.execute.call(this, itemIndex), itemIndex));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const err = error as Error & { description?: string };
+				output.push({
+					json: { error: err.message, ...(err.description ? { description: err.description } : {}) },
+					pairedItem: { item: itemIndex },
+				});
+				continue;
+			}
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+				throw error;
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,58 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { KernelContext } from './transport';
+
+export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 300;
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+/** The node setting every provider node carries: how long to wait for rate limits and slow answers. */
+export const requestSettingsProperty: INodeProperties = {
+	displayName: 'Request Settings',
+	name: 'requestSettings',
+	type: 'collection',
+	placeholder: 'Add Setting',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MAX_RETRY_WAIT_SECONDS,
+			description:
+				'How long, in total, the node may wait and retry when the vendor is rate limiting or temporarily failing, before it reports an error',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description: 'How long to wait for one answer from the vendor',
+		},
+	],
+};
+
+export interface RequestSettings {
+	maxRetryWaitMs: number;
+	timeoutMs: number;
+}
+
+export function readRequestSettings(ctx: KernelContext, itemIndex: number): RequestSettings {
+	let raw: IDataObject = {};
+	try {
+		raw = (ctx as { getNodeParameter: (name: string, index: number, fallback: unknown) => unknown }).getNodeParameter(
+			'requestSettings',
+			itemIndex,
+			{},
+		) as IDataObject;
+	} catch {
+		raw = {};
+	}
+	const maxWait = Number(raw?.maxRetryWaitSeconds ?? DEFAULT_MAX_RETRY_WAIT_SECONDS);
+	const timeout = Number(raw?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+	return {
+		maxRetryWaitMs: (Number.isFinite(maxWait) && maxWait >= 0 ? maxWait : DEFAULT_MAX_RETRY_WAIT_SECONDS) * 1000,
+		timeoutMs: (Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS) * 1000,
+	};
+}

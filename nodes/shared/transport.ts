@@ -1,0 +1,354 @@
+import {
+	NodeApiError,
+	sleep,
+	type IAdditionalCredentialOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { bucketFor, type BucketSpec, type RateLimitObservation } from './pacing';
+import { redactText, redactValue, secretValues } from './redact';
+import {
+	backoffDelay,
+	classifyNetworkError,
+	classifyStatus,
+	mayRetry,
+	networkErrorCode,
+	parseRetryAfter,
+	type FailureKind,
+} from './retry';
+import { readRequestSettings } from './settings';
+
+export type KernelContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+
+export interface RawResponse<T = unknown> {
+	statusCode: number;
+	headers: IDataObject;
+	body: T;
+}
+
+/** A vendor's error, read from its own error body. */
+export interface VendorError {
+	message: string;
+	code?: string;
+	description?: string;
+}
+
+export interface ProviderTransportConfig {
+	/** Vendor name as users know it, used in messages. */
+	provider: string;
+	/** Documented limits, by rate-limit group. */
+	rateLimits: Record<string, BucketSpec>;
+	defaultRateLimitGroup: string;
+	/** Reads the vendor's rate-limit headers to correct pacing. */
+	readRateLimitHeaders?: (headers: IDataObject) => RateLimitObservation | undefined;
+	/** How long the vendor asks us to wait, beyond a standard Retry-After (ms). */
+	vendorRetryAfterMs?: (response: RawResponse) => number | undefined;
+	/** Answers that are a refusal for load even without status 429 (MWS's 503 RequestThrottled). */
+	isThrottled?: (response: RawResponse) => boolean;
+	/** Reads the vendor's error body. */
+	parseError: (response: RawResponse) => VendorError;
+	/** Passed to httpRequestWithAuthentication (token refresh statuses, OAuth2 options). */
+	credentialOptions?: IAdditionalCredentialOptions;
+	/** Backoff tuning; the defaults suit every vendor here. */
+	backoff?: { baseDelayMs?: number; maxDelayMs?: number; maxAttempts?: number };
+}
+
+export interface KernelRequest {
+	credentialType: string;
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	body?: IHttpRequestOptions['body'];
+	headers?: IDataObject;
+	json?: boolean;
+	encoding?: IHttpRequestOptions['encoding'];
+	arrayFormat?: IHttpRequestOptions['arrayFormat'];
+	/**
+	 * Whether sending the request twice does no harm (reads, PUT/DELETE by id, upserts by key).
+	 * A request that is not safe is retried only when the vendor refused it (429) or it never left.
+	 */
+	safeToRepeat: boolean;
+	rateLimitGroup?: string;
+	/** Statuses returned to the caller instead of thrown (a 404 that means "last page"). */
+	acceptStatuses?: number[];
+	itemIndex?: number;
+}
+
+const DEFAULT_BASE_DELAY_MS = 500;
+const DEFAULT_MAX_DELAY_MS = 30_000;
+const DEFAULT_MAX_ATTEMPTS = 8;
+
+function credentialId(ctx: KernelContext, credentialType: string): string {
+	return ctx.getNode().credentials?.[credentialType]?.id ?? ctx.getNode().id;
+}
+
+interface AxiosLikeResponse {
+	status?: number;
+	headers?: IDataObject;
+	data?: unknown;
+}
+
+function responseOf(error: unknown): AxiosLikeResponse | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const response = (current as { response?: AxiosLikeResponse }).response;
+		if (response && typeof response === 'object' && typeof response.status === 'number') return response;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function plainHeaders(headers: unknown): IDataObject {
+	const out: IDataObject = {};
+	if (!headers || typeof headers !== 'object') return out;
+	const source =
+		typeof (headers as { toJSON?: () => IDataObject }).toJSON === 'function'
+			? (headers as { toJSON: () => IDataObject }).toJSON()
+			: (headers as IDataObject);
+	for (const [k, v] of Object.entries(source)) out[k.toLowerCase()] = v;
+	return out;
+}
+
+function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	try {
+		return JSON.stringify(body);
+	} catch {
+		return String(body);
+	}
+}
+
+/** Parses a body that may be JSON text; returns the text when it is not JSON. */
+export function parseMaybeJson(body: unknown): unknown {
+	if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
+	const text = bodyText(body).trim();
+	if (text === '') return undefined;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+async function credentialSecrets(ctx: KernelContext, credentialType: string): Promise<string[]> {
+	try {
+		const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
+		return secretValues(credentials);
+	} catch {
+		return [];
+	}
+}
+
+function summarizeBody(body: unknown): string {
+	const text = bodyText(body).replace(/\s+/g, ' ').trim();
+	if (text === '') return '(empty body)';
+	if (/^<!doctype html|^<html/i.test(text)) return 'an HTML page instead of the API answer';
+	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export class Transport {
+	constructor(readonly config: ProviderTransportConfig) {}
+
+	/**
+	 * Sends one request through n8n's authentication, paced to the vendor's limits and retried
+	 * by the rules of retry.ts. Always resolves the full response; throws a NodeApiError with the
+	 * vendor's own message (secrets masked) when the request finally fails.
+	 */
+	async request<T = unknown>(ctx: KernelContext, request: KernelRequest): Promise<RawResponse<T>> {
+		const itemIndex = request.itemIndex ?? 0;
+		const settings = readRequestSettings(ctx, itemIndex);
+		const group = request.rateLimitGroup ?? this.config.defaultRateLimitGroup;
+		const spec = this.config.rateLimits[group];
+		const bucket = spec
+			? bucketFor(`${this.config.provider}:${credentialId(ctx, request.credentialType)}:${group}`, spec)
+			: undefined;
+		const maxAttempts = this.config.backoff?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+		let waitedMs = 0;
+
+		for (let attempt = 1; ; attempt++) {
+			const paceMs = bucket?.reserve() ?? 0;
+			if (paceMs > 0) await sleep(paceMs);
+
+			const options: IHttpRequestOptions = {
+				method: request.method,
+				url: request.url,
+				qs: request.qs,
+				body: request.body,
+				headers: request.headers,
+				json: request.json ?? true,
+				encoding: request.encoding,
+				arrayFormat: request.arrayFormat,
+				returnFullResponse: true,
+				timeout: settings.timeoutMs,
+			};
+			if (options.qs === undefined) delete options.qs;
+			if (options.body === undefined) delete options.body;
+			if (options.headers === undefined) delete options.headers;
+			if (options.encoding === undefined) delete options.encoding;
+			if (options.arrayFormat === undefined) delete options.arrayFormat;
+
+			let failure: { kind: FailureKind; response?: RawResponse; networkCode?: string; error: unknown };
+			try {
+				const full = (await ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					request.credentialType,
+					options,
+					this.config.credentialOptions,
+				)) as { statusCode: number; headers: IDataObject; body: T };
+				const response: RawResponse<T> = { statusCode: full.statusCode, headers: plainHeaders(full.headers), body: full.body };
+				this.observe(bucket, response.headers);
+				return response;
+			} catch (error) {
+				const axiosResponse = responseOf(error);
+				if (axiosResponse) {
+					const response: RawResponse = {
+						statusCode: axiosResponse.status ?? 0,
+						headers: plainHeaders(axiosResponse.headers),
+						body: axiosResponse.data,
+					};
+					this.observe(bucket, response.headers);
+					if (request.acceptStatuses?.includes(response.statusCode)) return response as RawResponse<T>;
+					const throttled = this.config.isThrottled?.(response) ?? false;
+					failure = { kind: classifyStatus(response.statusCode, throttled), response, error };
+				} else {
+					const networkCode = networkErrorCode(error);
+					if (!networkCode) throw await this.unexpected(ctx, request, error, itemIndex);
+					failure = { kind: classifyNetworkError(networkCode), networkCode, error };
+				}
+			}
+
+			if (failure.kind === 'throttled') bucket?.drain();
+			const retryable = mayRetry(failure.kind, request.safeToRepeat) && attempt < maxAttempts;
+			const vendorWaitMs = failure.response
+				? Math.max(
+						parseRetryAfter(failure.response.headers['retry-after']) ?? 0,
+						this.config.vendorRetryAfterMs?.(failure.response) ?? 0,
+					)
+				: 0;
+			const waitMs = Math.max(
+				vendorWaitMs,
+				backoffDelay(attempt, this.config.backoff?.baseDelayMs ?? DEFAULT_BASE_DELAY_MS, this.config.backoff?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS),
+			);
+			if (!retryable || waitedMs + waitMs > settings.maxRetryWaitMs) {
+				throw await this.finalError(ctx, request, failure, { attempt, waitedMs, nextWaitMs: retryable ? waitMs : undefined, settings, itemIndex });
+			}
+			await sleep(waitMs);
+			waitedMs += waitMs;
+		}
+	}
+
+	/** Convenience: the response body only. */
+	async requestBody<T = unknown>(ctx: KernelContext, request: KernelRequest): Promise<T> {
+		return (await this.request<T>(ctx, request)).body;
+	}
+
+	private observe(bucket: ReturnType<typeof bucketFor> | undefined, headers: IDataObject): void {
+		if (!bucket || !this.config.readRateLimitHeaders) return;
+		const observation = this.config.readRateLimitHeaders(headers);
+		if (observation) bucket.observe(observation);
+	}
+
+	private async unexpected(ctx: KernelContext, request: KernelRequest, error: unknown, itemIndex: number): Promise<NodeApiError> {
+		if (error instanceof NodeApiError && !responseOf(error) && !(error as { cause?: unknown }).cause) return error;
+		const secrets = await credentialSecrets(ctx, request.credentialType);
+		const message = redactText((error as Error)?.message ?? String(error), secrets);
+		return new NodeApiError(
+			ctx.getNode(),
+			{ message } as JsonObject,
+			{ message: `${this.config.provider} request failed: ${message}`, itemIndex },
+		);
+	}
+
+	private async finalError(
+		ctx: KernelContext,
+		request: KernelRequest,
+		failure: { kind: FailureKind; response?: RawResponse; networkCode?: string },
+		progress: {
+			attempt: number;
+			waitedMs: number;
+			nextWaitMs?: number;
+			settings: { maxRetryWaitMs: number };
+			itemIndex: number;
+		},
+	): Promise<NodeApiError> {
+		const secrets = await credentialSecrets(ctx, request.credentialType);
+		const path = request.url.replace(/\?.*$/, '').replace(/^https?:\/\/[^/]+/, '');
+		const retryNote =
+			progress.attempt > 1 || progress.nextWaitMs !== undefined
+				? ` Tried ${progress.attempt} time${progress.attempt === 1 ? '' : 's'} and waited ${seconds(progress.waitedMs)} in total` +
+					(progress.nextWaitMs !== undefined
+						? `; the next wait (${seconds(progress.nextWaitMs)}) would pass the limit of ${seconds(progress.settings.maxRetryWaitMs)} set in the node's "Max Retry Wait" option.`
+						: '.')
+				: '';
+
+		if (failure.response) {
+			const { statusCode } = failure.response;
+			const parsed: RawResponse = { ...failure.response, body: parseMaybeJson(failure.response.body) };
+			let vendor: VendorError;
+			try {
+				vendor = this.config.parseError(parsed);
+			} catch {
+				vendor = { message: '' };
+			}
+			if (!vendor.message) vendor = { ...vendor, message: `${this.config.provider} answered ${statusCode} with ${summarizeBody(parsed.body)}` };
+			const notRepeated =
+				failure.kind === 'server' && !request.safeToRepeat
+					? ` The request was not repeated, because ${this.config.provider} may already have acted on it: check before running it again.`
+					: '';
+			const description = [vendor.description, vendor.code ? `Code: ${vendor.code}.` : '', `${request.method} ${path} → HTTP ${statusCode}.${retryNote}${notRepeated}`]
+				.filter(Boolean)
+				.join(' ');
+			const retryAfterMs = parseRetryAfter(failure.response.headers['retry-after']) ?? this.config.vendorRetryAfterMs?.(failure.response);
+			const cause =
+				failure.kind === 'throttled'
+					? ({ cause: 'rate-limited', ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } as const)
+					: failure.kind === 'server'
+						? ({ cause: 'temporarily-unavailable' } as const)
+						: statusCode === 401
+							? ({ cause: 'credential-invalid' } as const)
+							: undefined;
+			const errorResponse = redactValue(
+				{ message: vendor.message, code: vendor.code, httpCode: String(statusCode), body: parsed.body as JsonObject } as JsonObject,
+				secrets,
+			);
+			return new NodeApiError(ctx.getNode(), errorResponse, {
+				message: redactText(`${this.config.provider}: ${vendor.message}`, secrets),
+				description: redactText(description, secrets),
+				httpCode: String(statusCode),
+				itemIndex: progress.itemIndex,
+				...(cause ? { failure: cause } : {}),
+			});
+		}
+
+		const code = failure.networkCode ?? 'network error';
+		const neverLeft = failure.kind === 'neverLeft';
+		const message = neverLeft
+			? `Could not reach ${this.config.provider} (${code})`
+			: `The connection to ${this.config.provider} failed before it answered (${code})`;
+		const notRepeated =
+			!neverLeft && !request.safeToRepeat
+				? ` The request was not repeated, because ${this.config.provider} may already have acted on it: check before running it again.`
+				: '';
+		const hint = code === 'ETIMEDOUT' || code === 'ECONNABORTED' ? ' Raise the node\'s "Timeout" option if the vendor is slow.' : '';
+		return new NodeApiError(ctx.getNode(), { message, code } as JsonObject, {
+			message,
+			description: redactText(`${request.method} ${path}.${retryNote}${notRepeated}${hint}`, secrets),
+			itemIndex: progress.itemIndex,
+			failure: { cause: 'temporarily-unavailable' },
+		});
+	}
+}

@@ -1,0 +1,252 @@
+// Runs our nodes through n8n-core's real WorkflowExecute, in-process: a start node emitting test items, then the node under test.
+import './env';
+
+import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypeDescription,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	type IExecuteFunctions,
+} from 'n8n-workflow';
+
+import { HarnessCredentialsHelper } from './credentials-helper';
+
+// n8n-core resolves its own copy of @n8n/di: use that one, or its services are "not decorated".
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
+import { ItemsSource, registerItems, type SourceItem } from './items-source.node';
+
+export { HarnessCredentialsHelper } from './credentials-helper';
+export type { SourceItem } from './items-source.node';
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+	getByName(name: string): INodeType {
+		return this.getByNameAndVersion(name);
+	}
+	getByNameAndVersion(name: string): INodeType {
+		const t = this.types[name];
+		if (!t) throw new Error(`Unknown node type ${name}`);
+		return t;
+	}
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+let binaryReady: Promise<void> | undefined;
+function initBinaryData(): Promise<void> {
+	binaryReady ??= Container.get(BinaryDataService).init();
+	return binaryReady;
+}
+
+export interface RunNodeOptions {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	/** credential type name → credential id in the helper's store */
+	credentials?: Record<string, string>;
+	credentialsHelper: HarnessCredentialsHelper;
+	input?: SourceItem[];
+	continueOnFail?: boolean;
+	/** Node-level retry settings (n8n's own "Retry On Fail"). */
+	nodeSettings?: Partial<INode>;
+}
+
+export interface NodeRun {
+	run: IRun;
+	status: IRun['status'];
+	/** Output items of the node under test (first output). */
+	items: INodeExecutionData[];
+	/** The workflow error, when the node failed the workflow. */
+	error: IRun['data']['resultData']['error'];
+	/** Reads one output item's binary file. */
+	binary(itemIndex: number, property?: string): Promise<Buffer>;
+}
+
+const UNDER_TEST = 'Node Under Test';
+
+function additionalData(credentialsHelper: HarnessCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	const base = 'http://localhost:5678';
+	return {
+		hooks,
+		credentialsHelper,
+		executionId: 'exec-1',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: base,
+		...Object.fromEntries(
+			['form', 'formWaiting', 'formTest', 'webhook', 'webhookWaiting', 'webhookTest', 'mcp', 'mcpTest'].map((k) => [`${k}BaseUrl`, `${base}/${k}`]),
+		),
+		variables: {},
+		logAiEvent: () => {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not supported in the harness');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('task runners are not supported in the harness');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs [Items Source] → [node under test] through WorkflowExecute and returns what a user would see. */
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	await initBinaryData();
+	const description = options.nodeType.description as INodeTypeDescription;
+	const typeName = `test.${description.name}`;
+	const nodeTypes = new NodeTypes({ 'test.itemsSource': new ItemsSource(), [typeName]: options.nodeType });
+	const itemsId = registerItems(options.input ?? [{ json: {} }]);
+	const nodes: INode[] = [
+		{ id: 'source', name: 'Items Source', type: 'test.itemsSource', typeVersion: 1, position: [0, 0], parameters: { itemsId } },
+		{
+			id: 'under-test',
+			name: UNDER_TEST,
+			type: typeName,
+			typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: Object.fromEntries(Object.entries(options.credentials ?? {}).map(([type, id]) => [type, { id, name: id }])),
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...options.nodeSettings,
+		},
+	];
+	const connections = { 'Items Source': { main: [[{ node: UNDER_TEST, type: 'main' as const, index: 0 }]] } };
+	const workflow = new Workflow({ id: 'wf-test', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'wf-test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
+	const run = await new WorkflowExecute(additionalData(options.credentialsHelper, hooks), 'manual').run({
+		workflow,
+		startNode: workflow.getNode('Items Source')!,
+	});
+	const items = run.data.resultData.runData[UNDER_TEST]?.[0]?.data?.main?.[0] ?? [];
+	return {
+		run,
+		status: run.status,
+		items,
+		error: run.data.resultData.error,
+		binary: async (itemIndex, property = 'data') => {
+			const data = items[itemIndex]?.binary?.[property];
+			if (!data) throw new Error(`item ${itemIndex} has no binary property ${property}`);
+			return await Container.get(BinaryDataService).getAsBuffer(data);
+		},
+	};
+}
+
+/** Resolves `={{ … }}` expressions against $credentials, as n8n does for credential test requests. */
+export function resolveCredentialExpressions<T>(value: T, credentials: ICredentialDataDecryptedObject): T {
+	const node: INode = { id: 'n', name: 'n', type: 'test.itemsSource', typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ 'test.itemsSource': new ItemsSource() }) });
+	const resolve = (v: unknown): unknown => {
+		if (typeof v === 'string' && v.startsWith('=')) return workflow.expression.getSimpleParameterValue(node, v, 'internal', { $credentials: credentials }, undefined, '');
+		if (Array.isArray(v)) return v.map(resolve);
+		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+		return v;
+	};
+	return resolve(value) as T;
+}
+
+/** Test-only node that sends a credential type's `test.request` through httpRequestWithAuthentication. */
+class CredentialTestProbe implements INodeType {
+	constructor(private readonly credentialType: ICredentialType, private readonly request: IHttpRequestOptions) {}
+	get description(): INodeTypeDescription {
+		return {
+			displayName: 'Credential Test Probe',
+			name: 'credentialTestProbe',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Probe' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: this.credentialType.name, required: true }],
+			properties: [],
+		};
+	}
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const probe = this.getNode().parameters as unknown as { credentialType: string; request: IHttpRequestOptions };
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, probe.credentialType, { ...probe.request, returnFullResponse: true, json: true })) as {
+			statusCode: number;
+			body: IDataObject;
+		};
+		return [[{ json: { statusCode: response.statusCode, body: response.body }, pairedItem: { item: 0 } }]];
+	}
+}
+
+/**
+ * Runs a credential's Test as n8n's Test button does: the type's `test.request` (expressions resolved against
+ * the credential), with preAuthentication and authenticate applied. Resolves `{ ok, message }`.
+ */
+export async function testCredential(
+	credentialsHelper: HarnessCredentialsHelper,
+	credentialType: ICredentialType,
+	credentialId: string,
+): Promise<{ ok: boolean; message: string; statusCode?: number }> {
+	const stored = credentialsHelper.store.get(credentialId);
+	if (!stored) throw new Error(`no credential ${credentialId}`);
+	const test = credentialType.test;
+	if (!test) throw new Error(`${credentialType.name} has no test request`);
+	const data = await credentialsHelper.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: credentialId, name: credentialId }, credentialType.name, 'manual');
+	const request = resolveCredentialExpressions(test.request as IHttpRequestOptions, data);
+	// A Test always re-runs preAuthentication, as the CLI's tester does: clear the expirable field.
+	const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+	if (expirable) stored.data[expirable.name] = '';
+	const probe = new CredentialTestProbe(credentialType, request);
+	const result = await runNode({
+		nodeType: probe,
+		parameters: { credentialType: credentialType.name, request } as unknown as INodeParameters,
+		credentials: { [credentialType.name]: credentialId },
+		credentialsHelper,
+	});
+	if (result.status !== 'success') return { ok: false, message: String(result.error?.message ?? 'failed') + (result.error?.description ? ` ${result.error.description}` : '') };
+	const { statusCode, body } = result.items[0].json as { statusCode: number; body: IDataObject };
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseCode' && rule.properties.value !== statusCode) return { ok: false, message: rule.properties.message, statusCode };
+		if (rule.type === 'responseSuccessBody') {
+			const key = rule.properties.key.split('.').reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], body);
+			if (key === rule.properties.value) return { ok: false, message: rule.properties.message, statusCode };
+		}
+	}
+	return { ok: true, message: 'Connection tested successfully', statusCode };
+}
+
+/** A credentials helper holding the given credentials. */
+export function credentialsStore(types: ICredentialType[], credentials: Record<string, { type: string; data: ICredentialDataDecryptedObject }>): HarnessCredentialsHelper {
+	const helper = new HarnessCredentialsHelper(types);
+	for (const [id, c] of Object.entries(credentials)) helper.store.set(id, { type: c.type, data: { ...c.data } });
+	return helper;
+}
+
+/** Every string in an object graph, for checking that no secret leaked into output or errors. */
+export function everyString(value: unknown, out: string[] = [], seen = new Set<unknown>()): string[] {
+	if (typeof value === 'string') out.push(value);
+	else if (value && typeof value === 'object' && !seen.has(value)) {
+		seen.add(value);
+		if (value instanceof Error) {
+			out.push(value.message, String(value.stack ?? ''));
+			for (const key of Object.getOwnPropertyNames(value)) everyString((value as unknown as IDataObject)[key], out, seen);
+		}
+		for (const v of Object.values(value)) everyString(v, out, seen);
+	}
+	return out;
+}
