@@ -4,6 +4,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type JsonObject,
 } from 'n8n-workflow';
 
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[] | undefined;
@@ -63,10 +64,12 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 				});
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+			if (error instanceof NodeApiError) {
 				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-				throw error;
+				// re-wrapping hands back the same error, with the vendor's details intact
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 			}
+			if (error instanceof NodeOperationError && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
 	}

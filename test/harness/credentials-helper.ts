@@ -18,6 +18,7 @@ import {
 	type INode,
 	type INodeCredentialsDetails,
 	type INodeParameters,
+	type INodeProperties,
 	type IRequestOptionsSimplified,
 	type IWorkflowExecuteAdditionalData,
 	type Workflow,
@@ -58,9 +59,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	/** Properties including those of parent types (oAuth2Api), as the CLI's credential types registry merges them. */
-	getCredentialsProperties(type: string) {
+	getCredentialsProperties(type: string): INodeProperties[] {
 		const own = this.type(type);
-		const inherited = (own.extends ?? []).flatMap((p) => (this.types.has(p) ? this.getCredentialsProperties(p) : []));
+		const inherited: INodeProperties[] = (own.extends ?? []).flatMap((p): INodeProperties[] => (this.types.has(p) ? this.getCredentialsProperties(p) : []));
 		const names = new Set(own.properties.map((p) => p.name));
 		return [...inherited.filter((p) => !names.has(p.name)), ...own.properties];
 	}

@@ -168,7 +168,7 @@ export function resolveCredentialExpressions<T>(value: T, credentials: ICredenti
 
 /** Test-only node that sends a credential type's `test.request` through httpRequestWithAuthentication. */
 class CredentialTestProbe implements INodeType {
-	constructor(private readonly credentialType: ICredentialType, private readonly request: IHttpRequestOptions) {}
+	constructor(private readonly credentialType: ICredentialType) {}
 	get description(): INodeTypeDescription {
 		return {
 			displayName: 'Credential Test Probe',
@@ -211,7 +211,7 @@ export async function testCredential(
 	// A Test always re-runs preAuthentication, as the CLI's tester does: clear the expirable field.
 	const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 	if (expirable) stored.data[expirable.name] = '';
-	const probe = new CredentialTestProbe(credentialType, request);
+	const probe = new CredentialTestProbe(credentialType);
 	const result = await runNode({
 		nodeType: probe,
 		parameters: { credentialType: credentialType.name, request } as unknown as INodeParameters,
