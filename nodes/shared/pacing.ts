@@ -17,11 +17,14 @@ export interface RateLimitObservation {
 	remaining?: number;
 	/** Sustained rate the vendor reports, requests per second. */
 	ratePerSecond?: number;
+	/** When nothing remains: ms until the vendor accepts requests again. */
+	resetInMs?: number;
 }
 
 export class TokenBucket {
 	private tokens: number;
 	private updatedAt: number;
+	private pausedUntil = 0;
 
 	constructor(
 		private spec: BucketSpec,
@@ -49,9 +52,10 @@ export class TokenBucket {
 	/** Reserves one request and returns how many ms the caller must wait before sending it. */
 	reserve(): number {
 		this.refill();
+		const pauseMs = Math.max(0, this.pausedUntil - this.now());
 		this.tokens -= 1;
-		if (this.tokens >= 0) return 0;
-		return Math.ceil((-this.tokens / this.spec.refillPerSecond) * 1000);
+		const tokenWaitMs = this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.spec.refillPerSecond) * 1000);
+		return Math.max(pauseMs, tokenWaitMs);
 	}
 
 	/** Gives back a reservation that was never used (the request was not sent). */
@@ -71,6 +75,9 @@ export class TokenBucket {
 		if (observation.remaining !== undefined && observation.remaining >= 0 && observation.remaining < this.tokens) {
 			this.tokens = observation.remaining;
 		}
+		if (observation.remaining !== undefined && observation.remaining <= 0 && observation.resetInMs !== undefined && observation.resetInMs > 0) {
+			this.pausedUntil = Math.max(this.pausedUntil, this.now() + observation.resetInMs);
+		}
 	}
 
 	/** After a refusal: nothing is left until the vendor says otherwise. */
@@ -82,11 +89,14 @@ export class TokenBucket {
 
 const buckets = new Map<string, TokenBucket>();
 
+/** Pace a little under the documented rate: requests sent on time can still arrive bunched. */
+const RATE_SAFETY_MARGIN = 0.95;
+
 /** The bucket for one credential and one rate-limit group, created on first use. */
 export function bucketFor(key: string, spec: BucketSpec): TokenBucket {
 	let bucket = buckets.get(key);
 	if (!bucket) {
-		bucket = new TokenBucket({ ...spec });
+		bucket = new TokenBucket({ ...spec, refillPerSecond: spec.refillPerSecond * RATE_SAFETY_MARGIN });
 		buckets.set(key, bucket);
 	}
 	return bucket;

@@ -47,10 +47,10 @@ export function secretValues(credentials: IDataObject | undefined, extra: string
 }
 
 /** Token shapes that must never be shown even when they are not a stored credential value. */
-const TOKEN_PATTERNS: RegExp[] = [
-	/\b(bearer)\s+[A-Za-z0-9\-._~+/|=]{8,}/gi,
-	/\bAtz[ar]\|[A-Za-z0-9\-._~+/|=%]+/g,
-	/([?&](?:Signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|access_token|refresh_token|client_secret)=)[^&\s"']+/gi,
+const TOKEN_PATTERNS: Array<[RegExp, string]> = [
+	[/\b(bearer)\s+[A-Za-z0-9\-._~+/|=]{8,}/gi, `$1 ${MASK}`],
+	[/\bAtz[ar]\|[A-Za-z0-9\-._~+/|=%]+/g, MASK],
+	[/([?&](?:Signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|access_token|refresh_token|client_secret)=)[^&\s"']+/gi, `$1${MASK}`],
 ];
 
 export function redactText(text: string, secrets: string[]): string {
@@ -60,7 +60,7 @@ export function redactText(text: string, secrets: string[]): string {
 		const encoded = encodeURIComponent(secret);
 		if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(MASK);
 	}
-	for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, (_m, head: string) => `${head}${head.endsWith('=') ? '' : ' '}${MASK}`);
+	for (const [pattern, replacement] of TOKEN_PATTERNS) out = out.replace(pattern, replacement);
 	return out;
 }
 

@@ -251,6 +251,27 @@ export class Transport {
 		}
 	}
 
+	/**
+	 * The body as JSON: parses text bodies, and fails with a clear error when the vendor answered
+	 * something else (an HTML error page, a cut-off body) where JSON was expected.
+	 */
+	jsonBody<T = unknown>(ctx: KernelContext, response: RawResponse, itemIndex = 0): T {
+		const body = response.body;
+		if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) return body as T;
+		const text = bodyText(body).trim();
+		if (text === '') return undefined as T;
+		try {
+			return JSON.parse(text) as T;
+		} catch {
+			throw new NodeApiError(ctx.getNode(), { message: 'Unreadable answer' } as JsonObject, {
+				message: `${this.config.provider} answered with something that is not JSON`,
+				description: `HTTP ${response.statusCode}: ${summarizeBody(text)}. This is usually a temporary problem at ${this.config.provider} or a proxy in between; try again later.`,
+				httpCode: String(response.statusCode),
+				itemIndex,
+			});
+		}
+	}
+
 	/** Convenience: the response body only. */
 	async requestBody<T = unknown>(ctx: KernelContext, request: KernelRequest): Promise<T> {
 		return (await this.request<T>(ctx, request)).body;
@@ -336,17 +357,18 @@ export class Transport {
 
 		const code = failure.networkCode ?? 'network error';
 		const neverLeft = failure.kind === 'neverLeft';
+		// n8n rewrites messages that name a network code, so the code goes in the description
 		const message = neverLeft
-			? `Could not reach ${this.config.provider} (${code})`
-			: `The connection to ${this.config.provider} failed before it answered (${code})`;
+			? `Could not reach ${this.config.provider}`
+			: `The connection to ${this.config.provider} broke before it answered`;
 		const notRepeated =
 			!neverLeft && !request.safeToRepeat
 				? ` The request was not repeated, because ${this.config.provider} may already have acted on it: check before running it again.`
 				: '';
 		const hint = code === 'ETIMEDOUT' || code === 'ECONNABORTED' ? ' Raise the node\'s "Timeout" option if the vendor is slow.' : '';
-		return new NodeApiError(ctx.getNode(), { message, code } as JsonObject, {
+		return new NodeApiError(ctx.getNode(), { message, networkCode: code } as JsonObject, {
 			message,
-			description: redactText(`${request.method} ${path}.${retryNote}${notRepeated}${hint}`, secrets),
+			description: redactText(`${code} on ${request.method} ${path}.${retryNote}${notRepeated}${hint}`, secrets),
 			itemIndex: progress.itemIndex,
 			failure: { cause: 'temporarily-unavailable' },
 		});

@@ -165,6 +165,8 @@ export class Emulator {
 	private server?: Server;
 	private readonly sockets = new Set<Socket>();
 	private contractLog?: string;
+	/** Middlewares and hooks present at start; ones a test adds later are dropped by reset(). */
+	private baseHooks = { middlewares: 0, after: 0 };
 	baseUrl = '';
 
 	constructor(private readonly options: EmulatorOptions = {}) {
@@ -215,6 +217,8 @@ export class Emulator {
 		this.requests.length = 0;
 		this.effects.clear();
 		this.faults = [];
+		this.middlewares.length = this.baseHooks.middlewares;
+		this.afterHooks.length = this.baseHooks.after;
 	}
 
 	/** Stops writing this emulator's requests to the contract log (for raw negative tests of the emulator itself). */
@@ -224,6 +228,7 @@ export class Emulator {
 	}
 
 	async start(port = 0): Promise<string> {
+		this.baseHooks = { middlewares: this.middlewares.length, after: this.afterHooks.length };
 		this.server = createServer((req, res) => void this.handle(req, res));
 		this.server.keepAliveTimeout = 1000;
 		this.server.on('connection', (socket) => {

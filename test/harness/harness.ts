@@ -166,6 +166,8 @@ export function resolveCredentialExpressions<T>(value: T, credentials: ICredenti
 	return resolve(value) as T;
 }
 
+const probeRequests = new Map<string, { credentialType: string; request: IHttpRequestOptions }>();
+
 /** Test-only node that sends a credential type's `test.request` through httpRequestWithAuthentication. */
 class CredentialTestProbe implements INodeType {
 	constructor(private readonly credentialType: ICredentialType) {}
@@ -180,11 +182,11 @@ class CredentialTestProbe implements INodeType {
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: this.credentialType.name, required: true }],
-			properties: [],
+			properties: [{ displayName: 'Probe', name: 'probeId', type: 'string', default: '' }],
 		};
 	}
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const probe = this.getNode().parameters as unknown as { credentialType: string; request: IHttpRequestOptions };
+		const probe = probeRequests.get(this.getNodeParameter('probeId', 0) as string)!;
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, probe.credentialType, { ...probe.request, returnFullResponse: true, json: true })) as {
 			statusCode: number;
 			body: IDataObject;
@@ -211,10 +213,11 @@ export async function testCredential(
 	// A Test always re-runs preAuthentication, as the CLI's tester does: clear the expirable field.
 	const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 	if (expirable) stored.data[expirable.name] = '';
-	const probe = new CredentialTestProbe(credentialType);
+	const probeId = `probe-${probeRequests.size + 1}`;
+	probeRequests.set(probeId, { credentialType: credentialType.name, request });
 	const result = await runNode({
-		nodeType: probe,
-		parameters: { credentialType: credentialType.name, request } as unknown as INodeParameters,
+		nodeType: new CredentialTestProbe(credentialType),
+		parameters: { probeId },
 		credentials: { [credentialType.name]: credentialId },
 		credentialsHelper,
 	});

@@ -15,7 +15,6 @@ import {
 	Transport,
 	collectPages,
 	nextOffset,
-	parseMaybeJson,
 	readLimit,
 	requestSettingsProperty,
 	requiredString,
@@ -61,9 +60,9 @@ export const probeTransport = new Transport({
 	defaultRateLimitGroup: 'default',
 	readRateLimitHeaders: (headers) => {
 		const remaining = headers['x-ratelimit-remaining'];
-		const limit = headers['x-ratelimit-limit'];
-		if (remaining === undefined && limit === undefined) return undefined;
-		return { remaining: remaining === undefined ? undefined : Number(remaining), limit: limit === undefined ? undefined : Number(limit) };
+		const reset = headers['x-ratelimit-reset-ms'];
+		if (remaining === undefined) return undefined;
+		return { remaining: Number(remaining), resetInMs: reset === undefined ? undefined : Number(reset) };
 	},
 	vendorRetryAfterMs: (response) => {
 		const retryAt = Number(response.headers['x-ratelimit-retry-at']);
@@ -93,7 +92,7 @@ async function send(ctx: IExecuteFunctions, itemIndex: number, method: 'GET' | '
 		rateLimitGroup: group,
 		itemIndex,
 	});
-	return parseMaybeJson(response.body) as IDataObject;
+	return probeTransport.jsonBody<IDataObject>(ctx, response, itemIndex);
 }
 
 const operations: OperationMap = {

@@ -1,0 +1,55 @@
+// Pure functions of the kernel: parsing and arithmetic that the engine tests rely on.
+import { TokenBucket, backoffDelay, mayRetry, parseLinkHeader, parseRetryAfter, redactText, secretValues } from '../../nodes/shared';
+
+test('Retry-After: seconds, fractional seconds, HTTP date, garbage', () => {
+	const now = Date.parse('2026-11-22T12:00:00Z');
+	expect(parseRetryAfter('3', now)).toBe(3000);
+	expect(parseRetryAfter('0.5', now)).toBe(500);
+	expect(parseRetryAfter('Sun, 22 Nov 2026 12:00:10 GMT', now)).toBe(10_000);
+	expect(parseRetryAfter('Sun, 22 Nov 2026 11:00:00 GMT', now)).toBe(0);
+	expect(parseRetryAfter('soon', now)).toBeUndefined();
+	expect(parseRetryAfter(undefined, now)).toBeUndefined();
+});
+
+test('backoff grows exponentially with jitter and is capped', () => {
+	expect(backoffDelay(1, 100, 10_000, () => 0)).toBe(50);
+	expect(backoffDelay(1, 100, 10_000, () => 1)).toBe(100);
+	expect(backoffDelay(4, 100, 10_000, () => 1)).toBe(800);
+	expect(backoffDelay(20, 100, 10_000, () => 1)).toBe(10_000);
+});
+
+test('what may be retried', () => {
+	expect(mayRetry('throttled', false)).toBe(true);
+	expect(mayRetry('neverLeft', false)).toBe(true);
+	expect(mayRetry('server', false)).toBe(false);
+	expect(mayRetry('maybeDelivered', false)).toBe(false);
+	expect(mayRetry('server', true)).toBe(true);
+	expect(mayRetry('final', true)).toBe(false);
+});
+
+test('Link header', () => {
+	const links = parseLinkHeader('<https://api.tiendanube.com/v1/1/customers?page=2&per_page=200>; rel="next", <https://api.tiendanube.com/v1/1/customers?page=9&per_page=200>; rel="last"');
+	expect(links.next).toBe('https://api.tiendanube.com/v1/1/customers?page=2&per_page=200');
+	expect(links.last).toMatch(/page=9/);
+	expect(parseLinkHeader(undefined)).toEqual({});
+});
+
+test('token bucket: burst, then the refill rate, then a vendor-ordered pause', () => {
+	let now = 0;
+	const bucket = new TokenBucket({ capacity: 2, refillPerSecond: 4 }, () => now);
+	expect([bucket.reserve(), bucket.reserve(), bucket.reserve()]).toEqual([0, 0, 250]);
+	now = 1000;
+	expect(bucket.reserve()).toBe(0);
+	bucket.observe({ remaining: 0, resetInMs: 700 });
+	expect(bucket.reserve()).toBe(700);
+});
+
+test('redaction masks secrets, their URL encoding and token shapes, but keeps public fields', () => {
+	const secrets = secretValues({ apiKey: 'k/ey+12345', region: 'europe', oauthTokenData: { access_token: 'tok-abcdef' } });
+	expect(secrets).toEqual(expect.arrayContaining(['k/ey+12345', 'tok-abcdef']));
+	expect(secrets).not.toContain('europe');
+	expect(redactText('key k/ey+12345 enc k%2Fey%2B12345 tok-abcdef region europe', secrets)).toBe('key **hidden** enc **hidden** **hidden** region europe');
+	expect(redactText('Authorization: Bearer abcdefghijkl', [])).toBe('Authorization: Bearer **hidden**');
+	expect(redactText('x-amz-access-token Atza|IwEBIExample', [])).toBe('x-amz-access-token **hidden**');
+	expect(redactText('/?Action=X&Signature=abc%2Bdef&Version=1', [])).toBe('/?Action=X&Signature=**hidden**&Version=1');
+});
