@@ -6,4 +6,5 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/harness/env.ts'],
 	testTimeout: 60000,
 	maxWorkers: 2,
+	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
 };
