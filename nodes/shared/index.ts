@@ -1,5 +1,6 @@
 export * from './pacing';
 export * from './paging';
+export * from './polling';
 export * from './redact';
 export * from './retry';
 export * from './router';
