@@ -1,7 +1,7 @@
 // Runs our nodes through n8n-core's real WorkflowExecute, in-process: a start node emitting test items, then the node under test.
 import './env';
 
-import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -150,6 +150,47 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			if (!data) throw new Error(`item ${itemIndex} has no binary property ${property}`);
 			return await Container.get(BinaryDataService).getAsBuffer(data);
 		},
+	};
+}
+
+export interface Poller {
+	/** Runs the trigger's poll() once, as n8n's poll scheduler does; null means "nothing new". */
+	poll(): Promise<INodeExecutionData[] | null>;
+	/** The trigger's stored state (getWorkflowStaticData('node')). */
+	staticData(): IDataObject;
+}
+
+/** Sets up a polling trigger in an (active or manual) workflow whose static data persists between polls. */
+export async function pollingTrigger(options: {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials?: Record<string, string>;
+	credentialsHelper: HarnessCredentialsHelper;
+	mode?: 'trigger' | 'manual';
+}): Promise<Poller> {
+	await initBinaryData();
+	const description = options.nodeType.description as INodeTypeDescription;
+	const typeName = `test.${description.name}`;
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: typeName,
+		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(Object.entries(options.credentials ?? {}).map(([type, id]) => [type, { id, name: id }])),
+	};
+	const workflow = new Workflow({ id: 'wf-poll', nodes: [node], connections: {}, active: true, nodeTypes: new NodeTypes({ [typeName]: options.nodeType }), staticData: {} });
+	const hooks = new ExecutionLifecycleHooks('trigger', 'exec-poll', { id: 'wf-poll', name: 'poll', nodes: [node], connections: {}, active: true, settings: {} } as never);
+	const data = additionalData(options.credentialsHelper, hooks);
+	const mode = options.mode ?? 'trigger';
+	return {
+		poll: async () => {
+			const context = new PollContext(workflow, workflow.getNode('Trigger')!, data, mode, mode === 'manual' ? 'manual' : 'activate');
+			const result = await options.nodeType.poll!.call(context);
+			return result?.[0] ?? null;
+		},
+		staticData: () => workflow.getStaticData('node', workflow.getNode('Trigger')!) as IDataObject,
 	};
 }
 

@@ -5,7 +5,7 @@ export const PROBE_KEY = 'probe-key-5ecr3t-value';
 export const PROBE_REFRESH = 'probe-refresh-5ecr3t';
 
 export class ProbeEmulator extends Emulator {
-	customers = new Map<string, { id: string; name: string }>();
+	customers = new Map<string, { id: string; name: string; updated_at?: string }>();
 	validAccessToken = 'access-1';
 	bucket?: EmulatedBucket;
 	private nextId = 1;
@@ -34,7 +34,8 @@ export class ProbeEmulator extends Emulator {
 		this.route('GET', '/customers', 'list', (req) => {
 			const offset = Number(req.query.get('offset') ?? 0);
 			const limit = Number(req.query.get('limit') ?? 10);
-			const all = [...this.customers.values()];
+			const since = req.query.get('updated_since');
+			const all = [...this.customers.values()].filter((c) => !since || (c.updated_at ?? '') >= since);
 			return { status: 200, body: { customers: all.slice(offset, offset + limit), more: offset + limit < all.length } };
 		});
 		this.route('GET', '/customers/:id', 'get', (req) => {

@@ -7,6 +7,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestHelper,
 	INodeExecutionData,
+	IPollFunctions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -19,6 +20,7 @@ import {
 	requestSettingsProperty,
 	requiredString,
 	pathSegment,
+	pollChanges,
 	routeItems,
 	type OperationMap,
 } from '../../nodes/shared';
@@ -162,5 +164,36 @@ export class KernelProbe implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems.call(this, operations);
+	}
+}
+
+/** A polling trigger on the shared polling loop: customers updated since the last poll. */
+export class ProbeTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Probe Trigger',
+		name: 'probeTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Customers changed since the last poll',
+		defaults: { name: 'Probe Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: ['main'],
+		credentials: [{ name: 'probeKeyApi', required: true }],
+		properties: [],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const credentials = await this.getCredentials('probeKeyApi');
+		const list = async (query: string) => {
+			const response = await probeTransport.request(this, { credentialType: 'probeKeyApi', method: 'GET', url: `${credentials.baseUrl as string}/customers?${query}`, safeToRepeat: true });
+			return (probeTransport.jsonBody<{ customers: IDataObject[] }>(this, response)).customers;
+		};
+		return await pollChanges.call(this, {
+			fetchChangedSince: async (since) => await list(`updated_since=${encodeURIComponent(since)}&limit=100`),
+			fetchSample: async (limit) => await list(`limit=${limit}`),
+			idOf: (c) => String(c.id),
+			changedAtOf: (c) => c.updated_at as string | undefined,
+		});
 	}
 }
