@@ -272,6 +272,16 @@ export class Transport {
 		}
 	}
 
+	/** The NodeApiError for an answer the caller accepted (acceptStatuses) but cannot use after all. */
+	async responseError(ctx: KernelContext, request: KernelRequest, response: RawResponse): Promise<NodeApiError> {
+		return await this.finalError(ctx, request, { kind: 'final', response }, {
+			attempt: 1,
+			waitedMs: 0,
+			settings: readRequestSettings(ctx, request.itemIndex ?? 0),
+			itemIndex: request.itemIndex ?? 0,
+		});
+	}
+
 	/** Convenience: the response body only. */
 	async requestBody<T = unknown>(ctx: KernelContext, request: KernelRequest): Promise<T> {
 		return (await this.request<T>(ctx, request)).body;

@@ -1,0 +1,100 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+/** Fields both Nuvemshop credentials share: where the API is and how the app introduces itself. */
+export const nuvemshopPlatformFields: INodeProperties[] = [
+	{
+		displayName: 'App Name',
+		name: 'appName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'My Store Automation',
+		description: 'Nuvemshop requires every request to name the app in the User-Agent header',
+	},
+	{
+		displayName: 'App Contact',
+		name: 'appContact',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'you@example.com',
+		description: 'An email address or URL where Nuvemshop can reach you; sent in the User-Agent header as "App Name (contact)"',
+	},
+	{
+		displayName: 'Platform',
+		name: 'platformHost',
+		type: 'options',
+		options: [
+			{ name: 'Tiendanube (api.tiendanube.com)', value: 'api.tiendanube.com' },
+			{ name: 'Nuvemshop (api.nuvemshop.com.br)', value: 'api.nuvemshop.com.br' },
+		],
+		default: 'api.tiendanube.com',
+		description: 'Both hosts serve the same API for every store',
+	},
+	{
+		displayName: 'API Version',
+		name: 'apiVersion',
+		type: 'string',
+		default: '2025-03',
+		description: 'The API version in the URL: a dated version such as 2025-03, or v1 for the legacy API',
+	},
+	{
+		displayName: 'Custom Base URL',
+		name: 'customBaseUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://proxy.example.com',
+		description: 'Only for proxies and test servers: replaces https://{platform host}; the version and store ID are still appended',
+	},
+];
+
+export class NuvemshopApi implements ICredentialType {
+	name = 'nuvemshopApi';
+
+	displayName = 'Nuvemshop API';
+
+	icon: Icon = { light: 'file:../nodes/Nuvemshop/nuvemshop.svg', dark: 'file:../nodes/Nuvemshop/nuvemshop.dark.svg' };
+
+	documentationUrl = 'https://tiendanube.github.io/api-documentation/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Store ID',
+			name: 'storeId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '123456',
+			description: 'The store number (the user_id returned with the access token)',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: "The app's access token for this store",
+		},
+		...nuvemshopPlatformFields,
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authentication: '=bearer {{$credentials.accessToken}}',
+				'User-Agent': '={{$credentials.appName}} ({{$credentials.appContact}})',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{($credentials.customBaseUrl ? $credentials.customBaseUrl.replace(/\\/+$/, "") : "https://" + $credentials.platformHost) + "/" + $credentials.apiVersion + "/" + $credentials.storeId}}',
+			url: '/customers',
+			qs: { per_page: 1 },
+		},
+	};
+}

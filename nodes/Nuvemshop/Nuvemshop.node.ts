@@ -1,0 +1,52 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { requestSettingsProperty, routeItems } from '../shared';
+import * as customer from './actions/customer/Customer.resource';
+
+export class Nuvemshop implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nuvemshop / Tiendanube',
+		name: 'nuvemshop',
+		icon: { light: 'file:nuvemshop.svg', dark: 'file:nuvemshop.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, find, update and delete the customers of a Nuvemshop or Tiendanube store',
+		defaults: { name: 'Nuvemshop / Tiendanube' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'nuvemshopApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'nuvemshopOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Access Token', value: 'accessToken' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'accessToken',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Customer', value: 'customer' }],
+				default: 'customer',
+			},
+			...customer.description,
+			requestSettingsProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems.call(this, {
+			customer: { create: customer.create, delete: customer.deleteCustomer, get: customer.get, getAll: customer.getAll, update: customer.update },
+		});
+	}
+}
