@@ -78,7 +78,7 @@ export class NuvemshopEmulator extends Emulator {
 	/** Customers that have orders cannot be deleted (422). */
 	readonly withOrders = new Set<number>();
 	bucket: EmulatedBucket;
-	private nextId = 1000;
+	private nextId = 1001;
 	private nextAddressId = 5000;
 	private readonly issuedTokens = new Set<string>([NUVEMSHOP_TOKEN]);
 
@@ -269,7 +269,7 @@ export class NuvemshopEmulator extends Emulator {
 	seed(count: number): NuvemshopCustomer[] {
 		this.customers.clear();
 		this.withOrders.clear();
-		this.nextId = 1000;
+		this.nextId = 1001;
 		const start = Date.parse('2026-01-01T00:00:00Z');
 		const made: NuvemshopCustomer[] = [];
 		for (let i = 1; i <= count; i++) {

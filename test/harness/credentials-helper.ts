@@ -148,6 +148,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		) as ICredentialDataDecryptedObject;
+		// As the CLI does: OAuth token data is no declared property, so getNodeParameters drops it; add it back.
+		if (stored.data.oauthTokenData !== undefined) data.oauthTokenData = deepCopy(stored.data.oauthTokenData);
 		if (expressionResolveValues) {
 			const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 			data = expressionResolveValues.workflow.expression.getParameterValue(

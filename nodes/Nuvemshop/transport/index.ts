@@ -75,12 +75,19 @@ async function storeAddress(ctx: NuvemshopContext, credentialType: string): Prom
 				: `The credential's Store ID "${storeId}" is not valid: it is the number in your admin URL or the user_id you got with the token`,
 		);
 	}
+	const contact = String(credentials.appContact ?? '').trim();
+	if (!/@|^https?:\/\//.test(contact)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The credential's App Contact "${contact}" is not an email address or URL: Nuvemshop refuses requests whose User-Agent does not name a way to reach the app's developer`,
+		);
+	}
 	const root = String(credentials.customBaseUrl ?? '').trim().replace(/\/+$/, '') || `https://${String(credentials.platformHost ?? 'api.tiendanube.com')}`;
 	const headers: IDataObject = {};
 	if (credentialType === 'nuvemshopOAuth2Api') {
 		// The API reads "Authentication: bearer", not the Authorization header n8n's OAuth2 helper adds.
 		headers.Authentication = `bearer ${String(tokenData.access_token ?? '')}`;
-		headers['User-Agent'] = `${String(credentials.appName ?? '').trim()} (${String(credentials.appContact ?? '').trim()})`;
+		headers['User-Agent'] = `${String(credentials.appName ?? '').trim()} (${contact})`;
 	}
 	return { baseUrl: `${root}/${version}/${storeId}`, headers };
 }
