@@ -3,6 +3,7 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type INode,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -37,6 +38,17 @@ export function toItems(result: OperationResult, itemIndex: number): INodeExecut
 	);
 }
 
+/** A NodeApiError or NodeOperationError for a failure of one item, keeping the vendor's details and naming the item. */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		// re-wrapping hands back the same error, with the vendor's details intact
+		return new NodeApiError(node, error as unknown as JsonObject);
+	}
+	if (error instanceof NodeOperationError && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
 /** The one item loop of every node: in order, paired, and continueOnFail turning a failure into one error item. */
 export async function routeItems(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -64,13 +76,7 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 				});
 				continue;
 			}
-			if (error instanceof NodeApiError) {
-				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-				// re-wrapping hands back the same error, with the vendor's details intact
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			}
-			if (error instanceof NodeOperationError && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw asNodeError(this.getNode(), error, itemIndex);
 		}
 	}
 	return [output];

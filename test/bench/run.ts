@@ -4,6 +4,13 @@ import { join } from 'node:path';
 
 import '../harness/env';
 
+// `Foo.node` must resolve to Foo.node.ts, not the codex file Foo.node.json beside it: try .json last.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const moduleExtensions = (require('node:module') as { _extensions: Record<string, unknown> })._extensions;
+const loadJson = moduleExtensions['.json'];
+delete moduleExtensions['.json'];
+moduleExtensions['.json'] = loadJson;
+
 async function main(): Promise<void> {
 	const only = process.argv.slice(2);
 	const files = readdirSync(__dirname)

@@ -1,0 +1,79 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+export class VoucherifyApi implements ICredentialType {
+	name = 'voucherifyApi';
+
+	displayName = 'Voucherify API';
+
+	icon: Icon = { light: 'file:../nodes/Voucherify/voucherify.svg', dark: 'file:../nodes/Voucherify/voucherify.dark.svg' };
+
+	documentationUrl = 'https://docs.voucherify.io/docs/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Application ID',
+			name: 'applicationId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Project settings → General → Application Keys: the Application ID',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Project settings → General → Application Keys: the Secret Key',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'Europe (api.voucherify.io)', value: 'https://api.voucherify.io' },
+				{ name: 'United States (us1.api.voucherify.io)', value: 'https://us1.api.voucherify.io' },
+				{ name: 'Asia (as1.api.voucherify.io)', value: 'https://as1.api.voucherify.io' },
+				{ name: 'Custom (Dedicated Cluster)', value: 'custom' },
+			],
+			default: 'https://api.voucherify.io',
+			description: 'Where your Voucherify project lives; calling the wrong region gives an authorization error',
+		},
+		{
+			displayName: 'Custom Base URL',
+			name: 'customBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://mycompany.api.voucherify.io',
+			displayOptions: { show: { region: ['custom'] } },
+			description: 'The base URL of your dedicated cluster, without /v1',
+		},
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'string',
+			default: 'n8n',
+			description: 'Sent as X-Voucherify-Channel, so changes made by n8n are recognisable in the Voucherify audit log',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-App-Id': '={{$credentials.applicationId}}',
+				'X-App-Token': '={{$credentials.secretKey}}',
+				'X-Voucherify-Channel': '={{$credentials.channel || "n8n"}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.region === "custom" ? $credentials.customBaseUrl.replace(/\\/+$/, "") : $credentials.region}}',
+			url: '/v1/customers',
+			qs: { limit: 1 },
+		},
+	};
+}

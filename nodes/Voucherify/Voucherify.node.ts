@@ -1,0 +1,59 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { requestSettingsProperty, routeItems } from '../shared';
+import * as asyncAction from './actions/asyncAction/AsyncAction.resource';
+import * as customer from './actions/customer/Customer.resource';
+
+export class Voucherify implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Voucherify',
+		name: 'voucherify',
+		icon: { light: 'file:voucherify.svg', dark: 'file:voucherify.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Sync customers into Voucherify: create, update in bulk, import CSV files, read activity, segments and redeemables',
+		defaults: { name: 'Voucherify' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'voucherifyApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Async Action', value: 'asyncAction' },
+					{ name: 'Customer', value: 'customer' },
+				],
+				default: 'customer',
+			},
+			...customer.description,
+			...asyncAction.description,
+			requestSettingsProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems.call(this, {
+			customer: {
+				upsert: customer.upsert,
+				get: customer.get,
+				getAll: customer.getAll,
+				update: customer.update,
+				delete: customer.deleteCustomer,
+				deletePermanently: customer.deletePermanently,
+				getActivity: customer.getActivity,
+				getActivities: customer.getActivities,
+				getRedeemables: customer.getRedeemables,
+				getSegments: customer.getSegments,
+				importCsv: customer.importCsv,
+				updateMany: customer.updateMany,
+				updateManyMetadata: customer.updateManyMetadata,
+			},
+			asyncAction: { get: asyncAction.get },
+		});
+	}
+}

@@ -1,0 +1,102 @@
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { compact, invalidParameter, jsonObjectParameter } from '../../../shared';
+
+const addressOptions: INodeProperties[] = [
+	{ displayName: 'Address Line 1', name: 'line_1', type: 'string', default: '' },
+	{ displayName: 'Address Line 2', name: 'line_2', type: 'string', default: '' },
+	{ displayName: 'City', name: 'city', type: 'string', default: '' },
+	{ displayName: 'Country', name: 'country', type: 'string', default: '' },
+	{ displayName: 'Postal Code', name: 'postal_code', type: 'string', default: '' },
+	{ displayName: 'State', name: 'state', type: 'string', default: '' },
+];
+
+/** The customer's own fields (CustomerBase), as a collection. */
+export function customerFieldsCollection(name: string, displayName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Address', name: 'address', type: 'collection', placeholder: 'Add Address Field', default: {}, options: addressOptions },
+			{ displayName: 'Birthdate', name: 'birthdate', type: 'dateTime', default: '', description: 'Sent as YYYY-MM-DD' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'An arbitrary text attached to the customer' },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: "Customer's first and last name" },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Needed to send codes by SMS' },
+		],
+	};
+}
+
+/** Metadata key/value pairs and a raw JSON escape hatch. */
+export const metadataAndJsonProperties: INodeProperties[] = [
+	{
+		displayName: 'Metadata',
+		name: 'metadata',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Metadata',
+		default: {},
+		description: 'Custom attributes stored on the customer (used in segments and validation rules)',
+		options: [
+			{
+				displayName: 'Entry',
+				name: 'entry',
+				values: [
+					{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Numbers, true/false and null are sent as such; anything else as text' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'JSON Fields',
+		name: 'jsonFields',
+		type: 'json',
+		default: '{}',
+		description: 'Any other customer fields as a JSON object; they override the fields above',
+	},
+];
+
+/** Metadata values typed the way a user means them: "12" is a number, "true" a boolean. */
+export function typedValue(value: string): unknown {
+	const text = value.trim();
+	if (text === 'true' || text === 'false') return text === 'true';
+	if (text === 'null') return null;
+	if (text !== '' && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+	return value;
+}
+
+export function metadataFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const entries = ((ctx.getNodeParameter('metadata', itemIndex, {}) as IDataObject).entry ?? []) as Array<{ key: string; value: string }>;
+	const metadata: IDataObject = {};
+	for (const { key, value } of entries) {
+		if (!key.trim()) invalidParameter(ctx, itemIndex, 'Metadata', 'has an entry without a key');
+		metadata[key.trim()] = typedValue(String(value ?? '')) as IDataObject[string];
+	}
+	return Object.keys(metadata).length ? metadata : undefined;
+}
+
+/** Builds a customer body from a fields collection, metadata and JSON Fields, checking what Voucherify would refuse. */
+export function customerBody(ctx: IExecuteFunctions, itemIndex: number, collection: string): IDataObject {
+	const fields = { ...(ctx.getNodeParameter(collection, itemIndex, {}) as IDataObject) };
+	if (fields.birthdate) {
+		const date = new Date(String(fields.birthdate));
+		if (Number.isNaN(date.getTime())) invalidParameter(ctx, itemIndex, 'Birthdate', `is not a valid date: "${String(fields.birthdate)}"`);
+		fields.birthdate = String(fields.birthdate).match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? date.toISOString().slice(0, 10);
+	}
+	if (fields.email && !/^[^@\s]+@[^@\s]+$/.test(String(fields.email))) invalidParameter(ctx, itemIndex, 'Email', `is not an email address: "${String(fields.email)}"`);
+	const address = fields.address ? compact(fields.address as IDataObject) : undefined;
+	delete fields.address;
+	const body: IDataObject = compact(fields);
+	if (address && Object.keys(address).length) body.address = address;
+	const metadata = metadataFrom(ctx, itemIndex);
+	if (metadata) body.metadata = metadata;
+	return { ...body, ...jsonObjectParameter(ctx, 'jsonFields', itemIndex, 'JSON Fields') };
+}
+
+export function customerIdProperty(description: string): INodeProperties {
+	return { displayName: 'Customer ID or Source ID', name: 'customerId', type: 'string', required: true, default: '', placeholder: 'cust_… or your own ID', description };
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'crypto';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { invalidParameter, requiredString } from '../../../shared';
+import { asyncOutcome, voucherifyRequest, waitForCompletionProperties } from '../../transport';
+
+const displayOptions = { show: { resource: ['customer'], operation: ['importCsv'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		description:
+			"The binary field of the input item that holds the CSV file (e.g. from Read File or Convert to File). Columns as in Voucherify's template: Name, Source_id, Description, Email, Phone, Address_line_1, Address_line_2, City, Postal_Code, State, Country, Birthdate; any other column becomes metadata.",
+	},
+	...waitForCompletionProperties,
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** multipart/form-data with one part named "file", built by hand: community nodes cannot use form-data. */
+export function multipartFile(fileName: string, mimeType: string, content: Buffer): { body: Buffer; contentType: string } {
+	const boundary = `----n8nVoucherify${randomBytes(12).toString('hex')}`;
+	const safeName = fileName.replace(/["\r\n]/g, '_');
+	const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${mimeType}\r\n\r\n`);
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	return { body: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const property = requiredString(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
+	const binary = this.helpers.assertBinaryData(itemIndex, property);
+	const content = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+	if (content.length === 0) invalidParameter(this, itemIndex, 'Input Binary Field', `holds an empty file (${binary.fileName ?? property})`);
+	const { body, contentType } = multipartFile(binary.fileName ?? 'customers.csv', binary.mimeType || 'text/csv', content);
+	// An import may create customers: it is not sent twice unless Voucherify refused it.
+	const accepted = await voucherifyRequest(this, itemIndex, { method: 'POST', path: '/v1/customers/importCSV', body, headers: { 'Content-Type': contentType }, safeToRepeat: false });
+	return await asyncOutcome(this, itemIndex, accepted);
+}

@@ -1,0 +1,517 @@
+// Voucherify emulator: the Customers API, CSV import, bulk updates and async actions (specs/voucherify-*.json,
+// voucherify-docs/, commerce.md §2): upsert by id or source_id, page ≤ 99 and limit ≤ 100, starting_after cursors,
+// 202 async actions that go ENQUEUED → IN_PROGRESS → DONE, error bodies and X-Rate-Limit-* headers.
+import { EmulatedBucket, Emulator, type EmulatorRequest, type EmulatorResponse } from './kit';
+
+export const VOUCHERIFY_APP_ID = 'vf-app-id-0001';
+export const VOUCHERIFY_SECRET = 'vf-secret-key-9c1d2e3f';
+
+export interface VoucherifyCustomer {
+	id: string;
+	source_id: string | null;
+	name: string | null;
+	description: string | null;
+	email: string | null;
+	phone: string | null;
+	birthdate: string | null;
+	address: Record<string, string | null> | null;
+	metadata: Record<string, unknown>;
+	summary: Record<string, unknown>;
+	loyalty: Record<string, unknown>;
+	referrals: Record<string, unknown>;
+	system_metadata: Record<string, unknown>;
+	created_at: string;
+	updated_at: string | null;
+	object: 'customer';
+}
+
+interface AsyncAction {
+	id: string;
+	type: string;
+	createdAt: number;
+	apply: () => Record<string, unknown>;
+	result?: Record<string, unknown>;
+	failed?: boolean;
+}
+
+interface Activity {
+	id: string;
+	type: string;
+	category: 'ACTION' | 'EFFECT';
+	created_at: string;
+	data: Record<string, unknown>;
+	object: 'customer_activity';
+}
+
+const MAX_BULK_BYTES = 10 * 1024 * 1024;
+/** Vendor ms an async action stays queued, then in progress. */
+const QUEUED_MS = 200;
+const PROCESSING_MS = 400;
+
+function error(status: number, key: string, message: string, details?: string): EmulatorResponse {
+	return { status, body: { code: status, key, message, details, request_id: `v-${Math.random().toString(16).slice(2, 20)}` } };
+}
+
+const BASE_FIELDS = ['name', 'description', 'email', 'phone', 'birthdate'] as const;
+
+export class VoucherifyEmulator extends Emulator {
+	readonly customers = new Map<string, VoucherifyCustomer>();
+	readonly asyncActions = new Map<string, AsyncAction>();
+	readonly activities = new Map<string, Activity[]>();
+	bucket: EmulatedBucket;
+	private sequence = 0;
+	private clockMs = Date.parse('2026-01-01T00:00:00Z');
+
+	constructor(options: { timeScale?: number; requestsPerMinute?: number } = {}) {
+		super({ contractProvider: 'voucherify', timeScale: options.timeScale });
+		const perMinute = options.requestsPerMinute ?? 2000;
+		this.bucket = new EmulatedBucket(perMinute, perMinute / 60, this.clock);
+
+		this.use((req) => {
+			if (req.header('x-app-id') !== VOUCHERIFY_APP_ID || req.header('x-app-token') !== VOUCHERIFY_SECRET) {
+				return error(401, 'unauthorized', 'Unauthorized', 'Missing or invalid X-App-Id / X-App-Token');
+			}
+			if (!this.bucket.take()) {
+				const retrySeconds = Math.max(1, Math.ceil(this.clock.toRealMs(this.bucket.msUntilNext) / 1000));
+				return {
+					status: 429,
+					headers: { 'retry-after': String(retrySeconds), 'x-rate-limit-retry': String(Math.ceil(Date.now() / 1000) + retrySeconds), 'x-rate-limit-type': 'api_calls' },
+					body: { code: 429, key: 'too_many_requests', message: 'Too many requests hit the API too quickly.', details: 'API limit reached' },
+				};
+			}
+			return undefined;
+		});
+		this.after((_req, res) => {
+			res.headers = { ...res.headers, 'x-rate-limit-limit': String(this.bucket.capacity), 'x-rate-limit-remaining': String(this.bucket.remaining) };
+		});
+
+		this.route('POST', '/v1/customers', 'create-customer', (req) => this.upsert(req));
+		this.route('GET', '/v1/customers', 'list-customers', (req) => this.list(req));
+		this.route('POST', '/v1/customers/importCSV', 'import-customers-using-csv', (req) => this.importCsv(req));
+		this.route('POST', '/v1/customers/bulk/async', 'update-customers-in-bulk', (req) => this.bulkUpdate(req));
+		this.route('POST', '/v1/customers/metadata/async', 'update-customers-metadata-in-bulk', (req) => this.metadataUpdate(req));
+		this.route('GET', '/v1/customers/:id', 'get-customer', (req) => this.withCustomer(req, (c) => ({ status: 200, body: c })));
+		this.route('PUT', '/v1/customers/:id', 'update-customer', (req) => this.withCustomer(req, (c) => this.update(req, c)));
+		this.route('DELETE', '/v1/customers/:id', 'delete-customer', (req) =>
+			this.withCustomer(req, (c) => {
+				this.customers.delete(c.id);
+				this.count('delete');
+				return { status: 204 };
+			}),
+		);
+		this.route('POST', '/v1/customers/:id/permanent-deletion', 'customer-permanently-deletion', (req) =>
+			this.withCustomer(req, (c) => {
+				this.customers.delete(c.id);
+				this.count('permanentDelete');
+				return {
+					status: 200,
+					body: { id: `del_${this.nextId()}`, created_at: this.now(), related_object_id: c.id, related_object: 'customer', status: 'DONE', data_json: { events: 2, customer_events: 2, daily_events: 1, segments: 0, orders: 0, order_events: 0, customer: 1 }, object: 'pernament_deletion' },
+				};
+			}),
+		);
+		this.route('GET', '/v1/customers/:id/activity', 'list-customer-activity', (req) => this.withCustomer(req, (c) => this.activity(req, c, true)));
+		this.route('GET', '/v1/customers/:id/activities', 'list-customer-activities', (req) => this.withCustomer(req, (c) => this.activity(req, c, false)));
+		this.route('GET', '/v1/customers/:id/segments', 'list-customer-segments', (req) => {
+			// The vendor answers for unknown customers too, with the segments they would qualify for.
+			const customer = this.find(req.params.id);
+			const data = customer?.metadata.vip ? [{ id: 'seg_vip', name: 'VIP customers', object: 'segment' }] : [];
+			return { status: 200, body: { object: 'list', data_ref: 'data', data, total: data.length } };
+		});
+		this.route('GET', '/v1/customers/:id/redeemables', 'list-customer-redeemables', (req) => this.withCustomer(req, (c) => this.redeemables(req, c)));
+		this.route('GET', '/v1/async-actions/:id', 'get-async-action', (req) => {
+			const action = this.asyncActions.get(req.params.id);
+			if (!action) return error(404, 'not_found', 'Resource not found', `Cannot find async_action with id ${req.params.id}`);
+			return { status: 200, body: this.describe(action) };
+		});
+	}
+
+	private nextId(): string {
+		return (++this.sequence).toString(16).padStart(18, '0');
+	}
+
+	/** Vendor timestamps: every write is one second after the previous, so cursors are deterministic. */
+	private now(): string {
+		this.clockMs += 1000;
+		return new Date(this.clockMs).toISOString();
+	}
+
+	find(idOrSourceId: string): VoucherifyCustomer | undefined {
+		return this.customers.get(idOrSourceId) ?? [...this.customers.values()].find((c) => c.source_id === idOrSourceId);
+	}
+
+	private withCustomer(req: EmulatorRequest, handle: (c: VoucherifyCustomer) => EmulatorResponse): EmulatorResponse {
+		const customer = this.find(req.params.id);
+		if (!customer) return error(404, 'not_found', 'Resource not found', `Cannot find customer with id ${req.params.id}`);
+		return handle(customer);
+	}
+
+	private body(req: EmulatorRequest): unknown {
+		try {
+			return req.json();
+		} catch {
+			return undefined;
+		}
+	}
+
+	private validCustomerFields(body: Record<string, unknown>): string | undefined {
+		if (body.birthdate !== undefined && body.birthdate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(body.birthdate))) return 'birthdate must be a date in the format YYYY-MM-DD';
+		if (body.email !== undefined && body.email !== null && !/^[^@\s]+@[^@\s]+$/.test(String(body.email))) return 'email must be a valid email address';
+		if (body.metadata !== undefined && (typeof body.metadata !== 'object' || Array.isArray(body.metadata))) return 'metadata must be an object';
+		return undefined;
+	}
+
+	/** Creates or updates (by id, then source_id) and returns the customer; the vendor's upsert. */
+	applyUpsert(body: Record<string, unknown>): VoucherifyCustomer {
+		const existing: VoucherifyCustomer | undefined = (body.id ? this.customers.get(String(body.id)) : undefined) ?? (body.source_id ? this.find(String(body.source_id)) : undefined);
+		if (existing) {
+			this.merge(existing, body);
+			this.count('update');
+			return existing;
+		}
+		const created = this.now();
+		const customer: VoucherifyCustomer = {
+			id: `cust_${this.nextId()}`,
+			source_id: (body.source_id as string) ?? null,
+			name: null,
+			description: null,
+			email: null,
+			phone: null,
+			birthdate: null,
+			address: null,
+			metadata: {},
+			summary: { redemptions: { total_redeemed: 0, total_failed: 0, total_succeeded: 0 }, orders: { total_amount: 0, total_count: 0, average_amount: 0 } },
+			loyalty: { points: 0, referred_customers: 0, campaigns: {} },
+			referrals: { total: 0, campaigns: [] },
+			system_metadata: {},
+			created_at: created,
+			updated_at: null,
+			object: 'customer',
+		};
+		this.merge(customer, body, false);
+		this.customers.set(customer.id, customer);
+		this.activities.set(customer.id, [{ id: `evcus_${this.nextId()}`, type: 'customer.created', category: 'ACTION', created_at: created, data: { customer: { id: customer.id } }, object: 'customer_activity' }]);
+		this.count('create');
+		return customer;
+	}
+
+	private merge(customer: VoucherifyCustomer, body: Record<string, unknown>, touch = true): void {
+		for (const key of BASE_FIELDS) if (key in body) customer[key] = (body[key] as string | null) ?? null;
+		if ('address' in body) customer.address = body.address ? { ...(customer.address ?? {}), ...(body.address as Record<string, string>) } : null;
+		if (body.metadata && typeof body.metadata === 'object') customer.metadata = { ...customer.metadata, ...(body.metadata as Record<string, unknown>) };
+		if (touch) {
+			customer.updated_at = this.now();
+			(this.activities.get(customer.id) ?? []).push({ id: `evcus_${this.nextId()}`, type: 'customer.updated', category: 'ACTION', created_at: customer.updated_at, data: {}, object: 'customer_activity' });
+		}
+	}
+
+	private upsert(req: EmulatorRequest): EmulatorResponse {
+		const body = this.body(req);
+		if (!body || typeof body !== 'object' || Array.isArray(body)) return error(400, 'invalid_payload', 'Invalid payload', 'The body must be a JSON object');
+		const problem = this.validCustomerFields(body as Record<string, unknown>);
+		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
+		return { status: 200, body: this.applyUpsert(body as Record<string, unknown>) };
+	}
+
+	private update(req: EmulatorRequest, customer: VoucherifyCustomer): EmulatorResponse {
+		const body = this.body(req) as Record<string, unknown> | undefined;
+		if (!body || typeof body !== 'object') return error(400, 'invalid_payload', 'Invalid payload', 'The body must be a JSON object');
+		if ('source_id' in body || 'id' in body) return error(400, 'invalid_payload', 'Invalid payload', 'source_id cannot be changed');
+		const problem = this.validCustomerFields(body);
+		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
+		this.merge(customer, body);
+		this.count('update');
+		return { status: 200, body: customer };
+	}
+
+	private list(req: EmulatorRequest): EmulatorResponse {
+		const q = req.query;
+		const limit = Number(q.get('limit') ?? 10);
+		const page = Number(q.get('page') ?? 1);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 'invalid_query_params', 'Invalid query params', 'limit must be between 1 and 100');
+		if (!Number.isInteger(page) || page < 1 || page > 99) return error(400, 'invalid_query_params', 'Invalid query params', 'page must be between 1 and 99');
+		const order = q.get('order') ?? '-created_at';
+		let all = [...this.customers.values()];
+		const exact = (name: 'email' | 'name', param: string) => {
+			const v = q.get(param);
+			if (v) all = all.filter((c) => c[name] === v);
+		};
+		exact('email', 'email');
+		exact('name', 'name');
+		const city = q.get('city');
+		if (city) all = all.filter((c) => c.address?.city === city);
+		const segment = q.get('segment_id');
+		if (segment) all = all.filter((c) => segment === 'seg_vip' && c.metadata.vip);
+		const range = (param: string, field: 'created_at' | 'updated_at', before: boolean) => {
+			const v = q.get(param);
+			if (!v) return;
+			const t = Date.parse(v);
+			all = all.filter((c) => c[field] !== null && (before ? Date.parse(c[field]!) < t : Date.parse(c[field]!) > t));
+		};
+		range('created_at[before]', 'created_at', true);
+		range('created_at[after]', 'created_at', false);
+		range('updated_at[before]', 'updated_at', true);
+		range('updated_at[after]', 'updated_at', false);
+		const field = order.replace(/^-/, '') as 'created_at' | 'updated_at' | 'source_id';
+		const direction = order.startsWith('-') ? -1 : 1;
+		all.sort((a, b) => direction * String(a[field] ?? '').localeCompare(String(b[field] ?? '')) || direction * a.id.localeCompare(b.id));
+		const startingAfter = q.get('starting_after');
+		if (startingAfter) {
+			// created_at cursor: after it when ascending by created_at, before it otherwise (the SDK's scroll)
+			const t = Date.parse(startingAfter);
+			all = all.filter((c) => (order === 'created_at' ? Date.parse(c.created_at) > t : Date.parse(c.created_at) < t));
+		}
+		const slice = all.slice((page - 1) * limit, page * limit);
+		return { status: 200, body: { object: 'list', data_ref: 'customers', customers: slice, total: all.length, has_more: page * limit < all.length } };
+	}
+
+	private activity(req: EmulatorRequest, customer: VoucherifyCustomer, current: boolean): EmulatorResponse {
+		const q = req.query;
+		const limit = Number(q.get('limit') ?? 10);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 'invalid_query_params', 'Invalid query params', 'limit must be between 1 and 100');
+		let events = [...(this.activities.get(customer.id) ?? [])];
+		const order = q.get('order') ?? '-created_at';
+		events.sort((a, b) => (order === 'created_at' ? 1 : -1) * (a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id)));
+		const category = q.get('category');
+		if (category) events = events.filter((e) => e.category === category);
+		const type = q.get('type');
+		if (type) events = events.filter((e) => e.type === type);
+		const start = q.get('start_date');
+		if (start) events = events.filter((e) => e.created_at >= new Date(start).toISOString());
+		const end = q.get('end_date');
+		if (end) events = events.filter((e) => e.created_at <= new Date(end).toISOString());
+		const after = q.get('starting_after_id');
+		if (after) {
+			const index = events.findIndex((e) => e.id === after);
+			events = index >= 0 ? events.slice(index + 1) : [];
+		}
+		const data = events.slice(0, limit);
+		const hasMore = events.length > limit;
+		return current
+			? { status: 200, body: { object: 'list', data_ref: 'data', data, has_more: hasMore, more_starting_after: hasMore ? data[data.length - 1].id : undefined } }
+			: { status: 200, body: { object: 'list', data_ref: 'data', data, total: events.length } };
+	}
+
+	private redeemables(req: EmulatorRequest, customer: VoucherifyCustomer): EmulatorResponse {
+		const q = req.query;
+		const limit = Number(q.get('limit') ?? 10);
+		const holders = Array.from({ length: Number(customer.metadata.redeemables ?? 0) }, (_, i) => ({
+			id: `rh_${customer.id.slice(5)}${String(i).padStart(3, '0')}`,
+			created_at: customer.created_at,
+			redeemable_id: `v_code_${i}`,
+			redeemable_object: 'voucher',
+			customer_id: customer.id,
+			holder_role: 'OWNER',
+			object: 'customer_redeemable',
+			redeemable: { id: `v_code_${i}`, object: 'voucher', code: `CODE-${i}` },
+		}));
+		if (q.get('order') === '-id') holders.reverse();
+		let rest = holders;
+		const objectIs = q.get('filters[redeemable_object][conditions][$is]');
+		if (objectIs) rest = rest.filter((h) => h.redeemable_object === objectIs);
+		const after = q.get('starting_after_id');
+		if (after) rest = rest.slice(rest.findIndex((h) => h.id === after) + 1);
+		const data = rest.slice(0, limit);
+		const hasMore = rest.length > limit;
+		return { status: 200, body: { object: 'list', data_ref: 'data', data, total: holders.length, has_more: hasMore, more_starting_after: hasMore ? data[data.length - 1].id : undefined } };
+	}
+
+	private startAsync(type: string, apply: () => Record<string, unknown>): EmulatorResponse {
+		const id = `aa_${this.nextId()}`;
+		this.asyncActions.set(id, { id, type, createdAt: this.clock.now(), apply });
+		this.count('asyncAction');
+		return { status: 202, body: { async_action_id: id } };
+	}
+
+	private describe(action: AsyncAction): Record<string, unknown> {
+		const age = this.clock.now() - action.createdAt;
+		let status = 'ENQUEUED';
+		let progress = 0;
+		if (age >= QUEUED_MS) {
+			status = 'IN_PROGRESS';
+			progress = Math.min(99, Math.round(((age - QUEUED_MS) / PROCESSING_MS) * 100));
+		}
+		if (age >= QUEUED_MS + PROCESSING_MS) {
+			if (!action.result) action.result = action.apply();
+			status = action.failed ? 'FAILED' : 'DONE';
+			progress = 100;
+		}
+		return {
+			id: action.id,
+			type: action.type,
+			status,
+			operation_status: status === 'DONE' ? 'SUCCESS' : status === 'FAILED' ? 'FAILED' : 'UNKNOWN',
+			result: action.result ?? null,
+			created_at: new Date(Date.parse('2026-01-01T00:00:00Z') + action.createdAt).toISOString(),
+			updated_at: null,
+			request_id: `v-${action.id.slice(3)}`,
+			processing_time: status === 'DONE' ? PROCESSING_MS : null,
+			progress,
+			object: 'async_action',
+		};
+	}
+
+	private bulkUpdate(req: EmulatorRequest): EmulatorResponse {
+		if (req.rawBody.length > MAX_BULK_BYTES) {
+			return { status: 413, body: { statusCode: 413, error: 'Request Entity Too Large', message: `Payload content length greater than maximum allowed: ${MAX_BULK_BYTES}` } };
+		}
+		const body = this.body(req);
+		if (!Array.isArray(body)) return error(400, 'invalid_payload', 'Invalid payload', 'The body must be an array of customers');
+		this.count('bulkRequest');
+		return this.startAsync('CUSTOMERS.BULK_UPDATE', () => {
+			const errors: Array<Record<string, unknown>> = [];
+			let done = 0;
+			for (const row of body as Array<Record<string, unknown>>) {
+				const problem = !row.source_id ? 'source_id is required' : this.validCustomerFields(row);
+				if (problem) {
+					errors.push({ message: 'Invalid customer', details: problem, key: 'invalid_customer', source_id: row.source_id ?? null });
+					continue;
+				}
+				this.applyUpsert(row);
+				done++;
+			}
+			return { done_count: done, failed_count: errors.length, errors };
+		});
+	}
+
+	private metadataUpdate(req: EmulatorRequest): EmulatorResponse {
+		const body = this.body(req) as { source_ids?: unknown; metadata?: unknown } | undefined;
+		if (!body || !Array.isArray(body.source_ids) || !body.source_ids.length || !body.metadata || typeof body.metadata !== 'object') {
+			return error(400, 'invalid_payload', 'Invalid payload', 'source_ids (a non-empty array) and metadata (an object) are required');
+		}
+		return this.startAsync('CUSTOMERS.METADATA_UPDATE', () => {
+			for (const sourceId of body.source_ids as string[]) this.applyUpsert({ source_id: sourceId, metadata: body.metadata });
+			return { errors: [] };
+		});
+	}
+
+	private importCsv(req: EmulatorRequest): EmulatorResponse {
+		const type = req.header('content-type') ?? '';
+		const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
+		if (!type.startsWith('multipart/form-data') || !boundary) return error(415, 'unsupported_media_type', 'Unsupported Media Type', 'Send the CSV as multipart/form-data');
+		const file = multipartFile(req.rawBody, boundary, 'file');
+		if (file === undefined) return error(400, 'invalid_payload', 'Invalid payload', 'No "file" part in the multipart body');
+		const rows = parseCsv(file.toString('utf8'));
+		if (rows.length < 1) return error(400, 'invalid_payload', 'Invalid payload', 'The CSV file is empty');
+		this.count('csvImport');
+		return this.startAsync('CUSTOMERS.IMPORT_CSV', () => {
+			const [header, ...records] = rows;
+			const failed: Array<Record<string, unknown>> = [];
+			let imported = 0;
+			records.forEach((values, index) => {
+				const row = Object.fromEntries(header.map((h, i) => [h.trim(), values[i] ?? '']));
+				const customer = csvCustomer(row);
+				const problem = !customer.source_id && !customer.email ? 'Source_id or Email is required' : this.validCustomerFields(customer);
+				if (problem) {
+					failed.push({ source_id: customer.source_id ?? null, row: index + 1, reason: problem });
+					return;
+				}
+				this.applyUpsert(customer);
+				imported++;
+			});
+			return { message: `${imported} customer(s) imported successfully, ${failed.length} failed.`, failed };
+		});
+	}
+
+	/** Fills the project with `count` customers created one second apart. */
+	seed(count: number): VoucherifyCustomer[] {
+		this.customers.clear();
+		this.activities.clear();
+		this.asyncActions.clear();
+		this.clockMs = Date.parse('2026-01-01T00:00:00Z');
+		const made: VoucherifyCustomer[] = [];
+		for (let i = 1; i <= count; i++) made.push(this.applyUpsert({ source_id: `src-${i}`, name: `Customer ${i}`, email: `customer${i}@example.com`, address: { city: i % 2 ? 'Warsaw' : 'Berlin' } }));
+		this.reset();
+		return made;
+	}
+
+	seedDemoData(): void {
+		const [ada, grace] = this.seed(3);
+		this.merge(ada, { name: 'Ada Lovelace', email: 'ada@example.com', metadata: { vip: true, redeemables: 2 } }, false);
+		this.merge(grace, { name: 'Grace Hopper', email: 'grace@example.com' }, false);
+	}
+}
+
+const CSV_FIELDS: Record<string, string> = {
+	id: 'id',
+	name: 'name',
+	email: 'email',
+	phone: 'phone',
+	birthdate: 'birthdate',
+	source_id: 'source_id',
+	description: 'description',
+};
+const CSV_ADDRESS: Record<string, string> = {
+	address_line_1: 'line_1',
+	address_line_2: 'line_2',
+	city: 'city',
+	address_city: 'city',
+	postal_code: 'postal_code',
+	address_postal_code: 'postal_code',
+	state: 'state',
+	address_state: 'state',
+	country: 'country',
+	address_country: 'country',
+};
+
+/** Maps a CSV row by the vendor's template columns; unknown columns become metadata. */
+function csvCustomer(row: Record<string, string>): Record<string, unknown> {
+	const customer: Record<string, unknown> = {};
+	const address: Record<string, string> = {};
+	const metadata: Record<string, string> = {};
+	for (const [column, value] of Object.entries(row)) {
+		const key = column.toLowerCase();
+		if (value === '') continue;
+		if (CSV_FIELDS[key]) customer[CSV_FIELDS[key]] = value;
+		else if (CSV_ADDRESS[key]) address[CSV_ADDRESS[key]] = value;
+		else metadata[column] = value;
+	}
+	if (Object.keys(address).length) customer.address = address;
+	if (Object.keys(metadata).length) customer.metadata = metadata;
+	return customer;
+}
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
+export function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (quoted) {
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else field += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') {
+			row.push(field);
+			field = '';
+		} else if (ch === '\n' || ch === '\r') {
+			if (ch === '\r' && text[i + 1] === '\n') i++;
+			row.push(field);
+			if (row.some((v) => v !== '')) rows.push(row);
+			row = [];
+			field = '';
+		} else field += ch;
+	}
+	row.push(field);
+	if (row.some((v) => v !== '')) rows.push(row);
+	return rows;
+}
+
+function multipartFile(body: Buffer, boundary: string, name: string): Buffer | undefined {
+	const delimiter = Buffer.from(`--${boundary}`);
+	let start = body.indexOf(delimiter);
+	while (start >= 0) {
+		const next = body.indexOf(delimiter, start + delimiter.length);
+		if (next < 0) break;
+		const part = body.subarray(start + delimiter.length + 2, next - 2);
+		const headerEnd = part.indexOf('\r\n\r\n');
+		const headers = part.subarray(0, headerEnd).toString('utf8');
+		if (new RegExp(`name="${name}"`).test(headers)) return part.subarray(headerEnd + 4);
+		start = next;
+	}
+	return undefined;
+}
