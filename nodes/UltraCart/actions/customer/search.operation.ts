@@ -1,0 +1,34 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { compact, isoDate } from '../../../shared';
+import { listCustomers, listingProperties } from '../common';
+
+const displayOptions = { show: { resource: ['customer'], operation: ['search'] } };
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Search Text', name: 'searchString', type: 'string', default: '', description: 'Text to look for in the customer' },
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Signed Up After', name: 'signup_dts_start', type: 'dateTime', default: '' },
+			{ displayName: 'Signed Up Before', name: 'signup_dts_end', type: 'dateTime', default: '' },
+		],
+	},
+	...listingProperties(),
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs = compact({
+		search_string: this.getNodeParameter('searchString', itemIndex, '') as string,
+		signup_dts_start: filters.signup_dts_start ? isoDate(this, itemIndex, 'Signed Up After', filters.signup_dts_start) : undefined,
+		signup_dts_end: filters.signup_dts_end ? isoDate(this, itemIndex, 'Signed Up Before', filters.signup_dts_end) : undefined,
+	});
+	return await listCustomers(this, itemIndex, { method: 'GET', path: '/customer/customers/search', qs });
+}

@@ -1,0 +1,40 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { invalidParameter } from '../../../shared';
+import { ultraCartRequest } from '../../transport';
+import { customerOid, customerOidProperty, customerPath } from '../common';
+
+const displayOptions = { show: { resource: ['emailList'], operation: ['updateSubscriptions'] } };
+
+const properties: INodeProperties[] = [
+	customerOidProperty,
+	{
+		displayName: 'Subscribe To Names or IDs',
+		name: 'addToLists',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getEmailLists' },
+		default: [],
+		description: 'Email lists to add the customer to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Unsubscribe From Names or IDs',
+		name: 'removeFromLists',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getEmailLists' },
+		default: [],
+		description: 'Email lists to remove the customer from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+const uuids = (value: unknown) => (Array.isArray(value) ? value : String(value ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const oid = customerOid(this, itemIndex);
+	const body = { add_to_lists: uuids(this.getNodeParameter('addToLists', itemIndex, [])), remove_from_lists: uuids(this.getNodeParameter('removeFromLists', itemIndex, [])) };
+	if (!body.add_to_lists.length && !body.remove_from_lists.length) invalidParameter(this, itemIndex, 'Subscribe To', 'and "Unsubscribe From" are both empty: choose at least one list');
+	// Subscribing to a list twice leaves one subscription.
+	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: `${customerPath(oid)}/email_lists`, body, safeToRepeat: true });
+	return { customer_profile_oid: oid, ...response };
+}

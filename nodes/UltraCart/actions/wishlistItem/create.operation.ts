@@ -1,0 +1,23 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { requiredInteger } from '../../../shared';
+import { ultraCartRequest } from '../../transport';
+import { customerOid, customerOidProperty } from '../common';
+import { wishlistBody, wishlistFields, wishlistPath } from './shared';
+
+const displayOptions = { show: { resource: ['wishlistItem'], operation: ['create'] } };
+
+const properties: INodeProperties[] = [
+	customerOidProperty,
+	{ displayName: 'Item OID', name: 'merchantItemOid', type: 'string', required: true, default: '', description: 'The merchant_item_oid of the product to add' },
+	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: wishlistFields },
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const oid = customerOid(this, itemIndex);
+	const body = { merchant_item_oid: requiredInteger(this, 'merchantItemOid', itemIndex, 'Item OID'), ...wishlistBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: wishlistPath(oid), body, safeToRepeat: false });
+	return response.wishlist_item as IDataObject;
+}
