@@ -44,6 +44,8 @@ export interface RouteMatch {
 interface Route {
 	method: string;
 	operation: string;
+	/** Endpoints of another vendor service the contract does not describe (an OAuth token server). */
+	outsideContract: boolean;
 	regex: RegExp;
 	names: string[];
 	handler: Handler;
@@ -82,6 +84,8 @@ export interface EmulatorOptions {
 	contractProvider?: string;
 	/** How many times faster than real time the vendor's clock runs (rate-limit refills, token expiry). */
 	timeScale?: number;
+	/** Real milliseconds the vendor takes to handle each admitted request. */
+	latencyMs?: number;
 }
 
 /** A scaled clock: vendor time runs `scale` times faster than real time. */
@@ -174,8 +178,8 @@ export class Emulator {
 		this.contractLog = options.contractProvider ? process.env.CONTRACT_LOG || undefined : undefined;
 	}
 
-	route(method: string, pattern: string, operation: string, handler: Handler): this {
-		this.routes.push({ method: method.toUpperCase(), operation, handler, ...compile(pattern) });
+	route(method: string, pattern: string, operation: string, handler: Handler, options: { outsideContract?: boolean } = {}): this {
+		this.routes.push({ method: method.toUpperCase(), operation, handler, outsideContract: options.outsideContract ?? false, ...compile(pattern) });
 		return this;
 	}
 
@@ -303,9 +307,10 @@ export class Emulator {
 		};
 		this.requests.push(record);
 
+		const logged = !matched?.route.outsideContract;
 		const fault = this.takeFault(routeMatch?.operation);
 		if (fault && fault.kind !== 'resetAfterHandling') {
-			this.log(request, rawBody, fault.kind === 'status' ? fault.status : fault.kind === 'reset' ? 0 : 200);
+			if (logged) this.log(request, rawBody, fault.kind === 'status' ? fault.status : fault.kind === 'reset' ? 0 : 200);
 			return await this.answerFault(fault, res, record);
 		}
 
@@ -315,6 +320,7 @@ export class Emulator {
 				response = await middleware(request, routeMatch);
 				if (response) break;
 			}
+			if (!response && this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
 			if (!response) {
 				response = matched ? await matched.route.handler(request) : { status: 404, body: { message: `No route for ${request.method} ${path}` } };
 			}
@@ -323,7 +329,7 @@ export class Emulator {
 		}
 		for (const hook of this.afterHooks) hook(request, response, routeMatch);
 		record.status = response.status;
-		this.log(request, rawBody, response.status);
+		if (logged) this.log(request, rawBody, response.status);
 		if (fault?.kind === 'resetAfterHandling') {
 			// The vendor acted on the request, then the connection broke before the answer arrived.
 			req.socket.destroy();

@@ -99,7 +99,7 @@ export class NuvemshopEmulator extends Emulator {
 			const token = `nuvem-oauth-${this.issuedTokens.size}`;
 			this.issuedTokens.add(token);
 			return { status: 200, body: { access_token: token, token_type: 'bearer', scope: 'read_customers,write_customers', user_id: Number(NUVEMSHOP_STORE_ID) } };
-		});
+		}, { outsideContract: true });
 
 		this.use((req) => this.checkRequest(req));
 		this.after((req, res) => {
