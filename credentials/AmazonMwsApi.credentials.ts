@@ -1,0 +1,98 @@
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IDataObject, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+
+import { signV2, signedBody } from '../nodes/AmazonMws/transport/signature';
+
+export const MWS_API_VERSION = '2014-03-01';
+export const MWS_PATH = `/CustomerInformation/${MWS_API_VERSION}`;
+
+export const MWS_ENDPOINTS: Array<{ name: string; value: string }> = [
+	{ name: 'North America (US, BR)', value: 'https://mws.amazonservices.com' },
+	{ name: 'Canada', value: 'https://mws.amazonservices.ca' },
+	{ name: 'Mexico', value: 'https://mws.amazonservices.com.mx' },
+	{ name: 'Europe (DE, ES, FR, UK, IT, …)', value: 'https://mws-eu.amazonservices.com' },
+	{ name: 'India', value: 'https://mws.amazonservices.in' },
+	{ name: 'Japan', value: 'https://mws.amazonservices.jp' },
+	{ name: 'China', value: 'https://mws.amazonservices.com.cn' },
+	{ name: 'Australia', value: 'https://mws.amazonservices.com.au' },
+	{ name: 'Far East (SG)', value: 'https://mws-fe.amazonservices.com' },
+	{ name: 'United Arab Emirates', value: 'https://mws.amazonservices.ae' },
+	{ name: 'Custom', value: 'custom' },
+];
+
+/** The endpoint a credential points at, without a trailing slash. */
+export function mwsEndpoint(credentials: IDataObject): string {
+	const endpoint = String(credentials.endpoint ?? MWS_ENDPOINTS[0].value);
+	return (endpoint === 'custom' ? String(credentials.customEndpoint ?? '') : endpoint).trim().replace(/\/+$/, '');
+}
+
+export class AmazonMwsApi implements ICredentialType {
+	name = 'amazonMwsApi';
+
+	displayName = 'Amazon MWS API';
+
+	icon: Icon = { light: 'file:../nodes/AmazonMws/amazonMws.svg', dark: 'file:../nodes/AmazonMws/amazonMws.dark.svg' };
+
+	documentationUrl = 'https://docs.developer.amazonservices.com/en_US/dev_guide/DG_SigningQueryRequest.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Amazon retired MWS on 2024-03-31; these credentials work with MWS-compatible endpoints only',
+			name: 'retirementNotice',
+			type: 'notice',
+			default: '',
+		},
+		{ displayName: 'Seller ID', name: 'sellerId', type: 'string', required: true, default: '', description: 'Your merchant identifier (SellerId)' },
+		{ displayName: 'MWS Auth Token', name: 'mwsAuthToken', type: 'string', typeOptions: { password: true }, default: '', description: 'Only when a developer acts for you (third-party authorization)' },
+		{ displayName: 'AWS Access Key ID', name: 'accessKeyId', type: 'string', required: true, default: '' },
+		{ displayName: 'Secret Key', name: 'secretKey', type: 'string', typeOptions: { password: true }, required: true, default: '' },
+		{ displayName: 'Endpoint', name: 'endpoint', type: 'options', options: MWS_ENDPOINTS, default: MWS_ENDPOINTS[0].value },
+		{
+			displayName: 'Custom Endpoint',
+			name: 'customEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://mws.example.com',
+			displayOptions: { show: { endpoint: ['custom'] } },
+			description: 'An MWS-compatible service, without the /CustomerInformation path',
+		},
+	];
+
+	/**
+	 * Signs each request with Signature Version 2: the common parameters are added to the form body, and the
+	 * signature covers the final method, host, path and parameters exactly as they are sent.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const url = new URL(requestOptions.url, requestOptions.baseURL ?? `${mwsEndpoint(credentials)}/`);
+		const operation = (requestOptions.body ?? {}) as Record<string, unknown>;
+		const params: Record<string, string> = {};
+		for (const [name, value] of Object.entries(operation)) if (value !== undefined && value !== null && value !== '') params[name] = String(value);
+		Object.assign(params, {
+			AWSAccessKeyId: String(credentials.accessKeyId ?? ''),
+			SellerId: String(credentials.sellerId ?? ''),
+			SignatureMethod: 'HmacSHA256',
+			SignatureVersion: '2',
+			Timestamp: new Date().toISOString(),
+			Version: MWS_API_VERSION,
+		});
+		if (credentials.mwsAuthToken) params.MWSAuthToken = String(credentials.mwsAuthToken);
+		const method = (requestOptions.method ?? 'POST').toUpperCase();
+		const signature = signV2(String(credentials.secretKey ?? ''), method, url.host, url.pathname, params);
+		return {
+			...requestOptions,
+			url: url.toString(),
+			baseURL: undefined,
+			method: 'POST',
+			body: signedBody(params, signature),
+			headers: { ...(requestOptions.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{($credentials.endpoint === "custom" ? $credentials.customEndpoint : $credentials.endpoint).replace(/\\/+$/, "")}}',
+			url: MWS_PATH,
+			method: 'POST',
+			body: { Action: 'GetServiceStatus' },
+		},
+	};
+}

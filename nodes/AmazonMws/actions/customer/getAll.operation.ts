@@ -1,0 +1,53 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { collectPages, compact, invalidParameter, isoDate, readLimit, returnAllOrLimit } from '../../../shared';
+import { customersOf, mwsRequest, nextTokenOf } from '../../transport';
+import { marketplaceIdProperty } from './shared';
+
+const displayOptions = { show: { resource: ['customer'], operation: ['getAll'] } };
+
+const properties: INodeProperties[] = [
+	marketplaceIdProperty,
+	{
+		displayName: 'Date Range Type',
+		name: 'dateRangeType',
+		type: 'options',
+		options: [
+			{ name: 'Any Time', value: '' },
+			{ name: 'Associated Date', value: 'AssociatedDate', description: 'When the customer joined the marketplace' },
+			{ name: 'Last Updated Date', value: 'LastUpdatedDate', description: 'When the customer last changed' },
+		],
+		default: '',
+	},
+	{ displayName: 'From', name: 'dateRangeStart', type: 'dateTime', default: '', displayOptions: { hide: { dateRangeType: [''] } } },
+	{ displayName: 'To', name: 'dateRangeEnd', type: 'dateTime', default: '', displayOptions: { hide: { dateRangeType: [''] } } },
+	...returnAllOrLimit(undefined),
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const type = this.getNodeParameter('dateRangeType', itemIndex, '') as string;
+	const params: IDataObject = compact({ MarketplaceId: this.getNodeParameter('marketplaceId', itemIndex, '') as string });
+	if (type) {
+		const start = this.getNodeParameter('dateRangeStart', itemIndex, '') as string;
+		const end = this.getNodeParameter('dateRangeEnd', itemIndex, '') as string;
+		if (!start && !end) invalidParameter(this, itemIndex, 'From', 'and "To" are both empty: give at least one date, or choose Any Time');
+		params.DateRangeType = type;
+		if (start) params.DateRangeStart = isoDate(this, itemIndex, 'From', start);
+		if (end) params.DateRangeEnd = isoDate(this, itemIndex, 'To', end);
+		if (start && end && params.DateRangeStart! > params.DateRangeEnd!) invalidParameter(this, itemIndex, 'From', 'is after "To"');
+	}
+	// ListCustomers first, then ListCustomersByNextToken for as long as MWS has more.
+	return await collectPages<string | null>(
+		null,
+		async (nextToken) => {
+			const result = nextToken
+				? await mwsRequest(this, itemIndex, 'ListCustomersByNextToken', { NextToken: nextToken })
+				: await mwsRequest(this, itemIndex, 'ListCustomers', params);
+			const page = nextTokenOf(result);
+			return { items: customersOf(result), next: page.more && page.nextToken ? page.nextToken : undefined };
+		},
+		readLimit(this, itemIndex),
+	);
+}

@@ -1,0 +1,10 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const marketplaceIdProperty: INodeProperties = {
+	displayName: 'Marketplace ID',
+	name: 'marketplaceId',
+	type: 'string',
+	default: '',
+	placeholder: 'ATVPDKIKX0DER',
+	description: 'Only customers of this marketplace; all when empty',
+};
