@@ -1,0 +1,56 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { requestSettingsProperty, routeItems } from '../shared';
+import * as message from './actions/message/Message.resource';
+import { getMarketplaces } from './methods/loadOptions';
+
+export class AmazonSellingPartner implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Amazon Selling Partner',
+		name: 'amazonSellingPartner',
+		icon: { light: 'file:amazonSellingPartner.svg', dark: 'file:amazonSellingPartner.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Message Amazon buyers about their orders with the Selling Partner API, files included',
+		defaults: { name: 'Amazon Selling Partner' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'amazonSellingPartnerApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Message', value: 'message' }],
+				default: 'message',
+			},
+			...message.description,
+			requestSettingsProperty,
+		],
+	};
+
+	methods = { loadOptions: { getMarketplaces } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems.call(this, {
+			message: {
+				getActions: message.getActions,
+				getAttributes: message.getAttributes,
+				sendAmazonMotors: message.sendAmazonMotors,
+				sendConfirmCustomizationDetails: message.sendConfirmCustomizationDetails,
+				sendConfirmDeliveryDetails: message.sendConfirmDeliveryDetails,
+				sendConfirmOrderDetails: message.sendConfirmOrderDetails,
+				sendConfirmServiceDetails: message.sendConfirmServiceDetails,
+				sendDigitalAccessKey: message.sendDigitalAccessKey,
+				sendInvoice: message.sendInvoice,
+				sendLegalDisclosure: message.sendLegalDisclosure,
+				sendNegativeFeedbackRemoval: message.sendNegativeFeedbackRemoval,
+				sendUnexpectedProblem: message.sendUnexpectedProblem,
+				sendWarranty: message.sendWarranty,
+			},
+		});
+	}
+}
