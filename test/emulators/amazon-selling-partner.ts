@@ -164,6 +164,11 @@ export class S3UploadEmulator extends Emulator {
 		);
 	}
 
+	override reset(): void {
+		super.reset();
+		this.destinations.clear();
+	}
+
 	sign(id: string, contentMD5: string, date: string): string {
 		return createHmac('sha256', this.signingKey).update(`${id}\n${contentMD5}\naws:kms\n${date}`).digest('hex');
 	}
