@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { AmazonSellingPartnerApi } from '../../credentials/AmazonSellingPartnerApi.credentials';
 import { getMarketplaces } from '../../nodes/AmazonSellingPartner/methods/loadOptions';
 import { DEMO_ORDER, SANDBOX_ORDER_BAD, SANDBOX_ORDER_OK, SP_CLIENT_ID, SP_CLIENT_SECRET, SP_REFRESH_TOKEN } from '../emulators/amazon-selling-partner';
-import { everyString, testCredential } from '../harness/harness';
+import { everyString, resolveCredentialExpressions, testCredential } from '../harness/harness';
 import { credential, pdf, run, SECRETS, setupVendor, US } from './setup';
 
 const vendor = setupVendor();
@@ -365,6 +365,9 @@ describe('Login with Amazon', () => {
 		expect((await apiBaseUrl(ctx({ region: 'eu', environment: 'sandbox' }))).baseUrl).toBe('https://sandbox.sellingpartnerapi-eu.amazon.com');
 		expect((await apiBaseUrl(ctx({ region: 'fe', environment: 'production' }))).baseUrl).toBe('https://sellingpartnerapi-fe.amazon.com');
 		expect((await apiBaseUrl(ctx({ region: 'na', environment: 'production', useCustomEndpoints: false, customEndpoint: 'http://x' }))).baseUrl).toBe('https://sellingpartnerapi-na.amazon.com');
+		const testRequest = new AmazonSellingPartnerApi().test.request;
+		expect(resolveCredentialExpressions(testRequest, { useCustomEndpoints: false, customTokenUrl: 'http://proxy/token' }).url).toBe('https://api.amazon.com/auth/o2/token');
+		expect(resolveCredentialExpressions(testRequest, { useCustomEndpoints: true, customTokenUrl: 'http://proxy/token' }).url).toBe('http://proxy/token');
 	});
 });
 
