@@ -1,0 +1,284 @@
+/**
+ * End-to-end tests in a real n8n 2.41.1 (`npm run test:e2e`; `npm run build` runs first).
+ *
+ * 1. installs the pinned n8n once (.n8n-runtime/), and our package from its `npm pack` tarball the way n8n installs
+ *    a community package, into a fresh N8N_USER_FOLDER;
+ * 2. starts every provider's emulator (loopback, demo data) and imports demo credentials and one workflow per node
+ *    operation; n8n starts and must register every node and credential type of the package;
+ * 3. runs each workflow with `n8n execute --id` and checks its output (and what the emulator received);
+ * 4. tests every credential through n8n's own tester (REST, as the editor's Test button) with right and wrong keys;
+ * 5. headless Chromium searches the node panel for each node, checks its icon and operations, saves screenshots;
+ * 6. searches n8n's database for every secret used.
+ * Prints `N passed, M failed` and exits non-zero on any failure.
+ *
+ * Options (env): E2E_ONLY=<provider key,...> runs only those providers; E2E_SKIP_BROWSER=1 skips Chromium.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { runBrowserChecks } from './browser';
+import { cli, cliOrThrow, databaseFile, installPackage, n8nDir, packPackage, parseRun, RestSession, startServer, waitHealthy, url, type Instance } from '../lib/n8n';
+import { dotted, PACKAGE_NAME, type DemoCredential, type E2ECase } from '../lib/providers';
+import { ensureRuntime, REPO_ROOT, RUNTIME_DIR } from '../lib/runtime';
+import { credentialsImport, startEmulators, type RunningProvider } from '../lib/stack';
+import { ensureChromium } from '../lib/chromium';
+import { nodeDescription, operationsOf, operationWorkflow, workflowId, type Workflow } from '../lib/workflows';
+
+const PORT = Number(process.env.E2E_N8N_PORT ?? 5778);
+const EMULATOR_BASE = Number(process.env.E2E_EMULATOR_BASE_PORT ?? 5800);
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+const ONLY = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+interface Result {
+	name: string;
+	ok: boolean;
+	detail?: string;
+	ms: number;
+}
+const results: Result[] = [];
+const t0 = Date.now();
+const log = (s: string) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${s}`);
+
+function record(name: string, ok: boolean, detail: string | undefined, ms: number): void {
+	results.push({ name, ok, detail, ms });
+	console.log(`  ${ok ? 'PASS' : 'FAIL'} ${name}${ok ? '' : `\n       ${(detail ?? '').split('\n').join('\n       ')}`}`);
+}
+
+async function check(name: string, fn: () => Promise<string | undefined | void>): Promise<void> {
+	const started = Date.now();
+	try {
+		const problem = await fn();
+		record(name, !problem, problem || undefined, Date.now() - started);
+	} catch (error) {
+		record(name, false, (error as Error).stack ?? String(error), Date.now() - started);
+	}
+}
+
+interface PlannedCase {
+	rp: RunningProvider;
+	c: E2ECase;
+	workflow: Workflow;
+	name: string;
+}
+
+async function main(): Promise<void> {
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	const rt = ensureRuntime(log);
+	const home = path.join(RUNTIME_DIR, 'e2e-home');
+	fs.rmSync(home, { recursive: true, force: true });
+	fs.mkdirSync(home, { recursive: true });
+	const inst: Instance = {
+		home,
+		port: PORT,
+		brokerPort: PORT + 1,
+		encryptionKey: 'e2e-fixed-encryption-key-0123456789abcdef',
+		owner: { email: 'owner@example.com', password: 'E2eOwner-pass1', firstName: 'E2E', lastName: 'Owner' },
+		rt,
+		log,
+	};
+
+	// ---- our package, the way n8n installs a community package
+	const tarball = packPackage(path.join(RUNTIME_DIR, 'pack'));
+	installPackage(inst, tarball);
+	log(`installed ${path.basename(tarball)} into ${path.relative(REPO_ROOT, path.join(n8nDir(inst), 'nodes', 'node_modules', PACKAGE_NAME))}`);
+
+	// ---- emulators with demo data
+	const stack = await startEmulators(EMULATOR_BASE, log);
+	for (const s of stack.skipped) record(`${s.provider.title}: provider present`, false, s.reason, 0);
+	const running = stack.running.filter((r) => !ONLY.length || ONLY.includes(r.provider.key));
+	log(`emulators: ${running.map((r) => `${r.provider.title} ${r.emulator.baseUrl}`).join(', ')}`);
+
+	// ---- plan: one workflow per node operation (and a few extra cases: paging limit, OAuth2)
+	const planned: PlannedCase[] = [];
+	for (const rp of running) {
+		const ctx = rp.provider.prepare ? await rp.provider.prepare(rp.mod, rp.emulator) : {};
+		const cases = rp.provider.cases(ctx, rp.mod, rp.emulator);
+		const offered = operationsOf(rp.provider.node);
+		for (const op of offered) {
+			if (!cases.some((c) => c.resource === op.resource && c.operation === op.operation)) {
+				record(`${rp.provider.title} ${op.resource}: ${op.operation} has an e2e case`, false, 'the node offers this operation but scripts/lib/providers.ts has no case for it', 0);
+			}
+		}
+		const display = nodeDescription(rp.provider.node).displayName;
+		for (const c of cases) {
+			if (!offered.some((o) => o.resource === c.resource && o.operation === c.operation)) {
+				record(`${rp.provider.title} ${c.resource}: ${c.operation} exists in the node`, false, 'the e2e case names an operation the node does not offer', 0);
+				continue;
+			}
+			const cred = (c.credential ? rp.credentials.find((x) => x.id === c.credential) : rp.credentials[0]) as DemoCredential;
+			const name = `${rp.provider.title} ${c.resource}: ${c.operation}${c.label ? ` (${c.label})` : ''}`;
+			const workflow = operationWorkflow({
+				id: workflowId(`e2e ${rp.provider.key} ${c.resource} ${c.operation} ${c.label ?? ''}`),
+				name: `E2E ${name}`,
+				node: rp.provider.node,
+				nodeLabel: display,
+				parameters: { resource: c.resource, operation: c.operation, ...c.params },
+				credential: cred,
+				input: c.input,
+			});
+			planned.push({ rp, c, workflow, name });
+		}
+	}
+	const ids = new Set(planned.map((p) => p.workflow.id));
+	if (ids.size !== planned.length) throw new Error('two e2e workflows got the same id');
+
+	// ---- import credentials and workflows through n8n's CLI (credentials are encrypted on import)
+	const credsFile = path.join(home, 'credentials.json');
+	const wfFile = path.join(home, 'workflows.json');
+	// Each credential that has a Test request also gets a twin with wrong keys, stored as a user would save it.
+	const wrongTwin = (c: DemoCredential) => ({ id: `${c.id.slice(0, 13)}Bad`, name: `${c.name} — wrong keys`, type: c.type, data: { ...c.data, ...c.wrong } });
+	const imported = [...credentialsImport({ ...stack, running }), ...running.flatMap((r) => r.credentials.filter((c) => c.wrong).map(wrongTwin))];
+	fs.writeFileSync(credsFile, JSON.stringify(imported, null, 2));
+	fs.writeFileSync(wfFile, JSON.stringify(planned.map((p) => p.workflow), null, 2));
+	await check('n8n imports the demo credentials (import:credentials)', async () => {
+		await cliOrThrow(inst, ['import:credentials', `--input=${credsFile}`], PORT + 11);
+	});
+	await check(`n8n imports ${planned.length} workflows (import:workflow)`, async () => {
+		await cliOrThrow(inst, ['import:workflow', `--input=${wfFile}`], PORT + 12);
+	});
+	fs.rmSync(credsFile);
+
+	// ---- the server, with every node and credential type of the package registered
+	const server = startServer(inst, { logFile: path.join(ARTIFACTS, 'n8n-server.log') });
+	let serverUp = false;
+	try {
+		await check('n8n starts with the package installed', async () => {
+			const started = Date.now();
+			await waitHealthy(inst, server);
+			serverUp = true;
+			log(`n8n ready at ${url(inst)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		});
+		const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+		const session = new RestSession(inst);
+		if (serverUp) {
+			await check('the owner from the environment can log in', async () => session.login());
+			await check('every node type of the package is registered', async () => {
+				const types = (await session.getJson('/types/nodes.json')) as Array<{ name: string; version: number | number[] }>;
+				const names = new Set(types.map((t) => t.name));
+				const expected = (pkg.n8n.nodes as string[]).filter((f) => fs.existsSync(path.join(REPO_ROOT, f))).map((f) => `${PACKAGE_NAME}.${nodeDescription(path.basename(f, '.node.js')).name}`);
+				const missing = expected.filter((n) => !names.has(n));
+				return missing.length ? `not registered: ${missing.join(', ')}` : undefined;
+			});
+			await check('every credential type of the package is registered', async () => {
+				const types = (await session.getJson('/types/credentials.json')) as Array<{ name: string }>;
+				const names = new Set(types.map((t) => t.name));
+				const expected = (pkg.n8n.credentials as string[])
+					.filter((f) => fs.existsSync(path.join(REPO_ROOT, f)))
+					.map((f) => {
+						// eslint-disable-next-line @typescript-eslint/no-require-imports
+						const mod = require(path.join(REPO_ROOT, f)) as Record<string, new () => { name: string }>;
+						return new (Object.values(mod).find((v) => typeof v === 'function' && /Api$/.test(v.name)) as new () => { name: string })().name;
+					});
+				const missing = expected.filter((n) => !names.has(n));
+				return missing.length ? `not registered: ${missing.join(', ')}` : undefined;
+			});
+		}
+
+		// ---- every operation, inside n8n
+		log(`running ${planned.length} workflows with n8n execute`);
+		for (const p of planned) {
+			await check(`execute: ${p.name}`, async () => {
+				const res = await cli(inst, ['execute', `--id=${p.workflow.id}`, '--rawOutput'], { brokerPort: PORT + 13, env: { N8N_LOG_LEVEL: 'info' } });
+				const run = parseRun(res.stdout);
+				const resultData = (run as any)?.data?.resultData;
+				if (!resultData) return `no run output (exit ${res.code}):\n${(res.stderr || res.stdout).slice(-1500)}`;
+				if (resultData.error) return `the workflow failed: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}`;
+				const nodeRuns = resultData.runData?.[p.workflow.nodes[p.workflow.nodes.length - 1].name];
+				const items = ((nodeRuns?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>).map((i) => i.json);
+				fs.writeFileSync(path.join(ARTIFACTS, 'outputs', `${p.workflow.id}.json`), JSON.stringify({ name: p.name, items }, null, 2));
+				const problem = p.c.check(items, p.rp.emulator);
+				return problem ? `${problem}\n       output: ${JSON.stringify(items).slice(0, 400)}` : undefined;
+			});
+		}
+
+		// ---- n8n's own credential test, right and wrong keys
+		if (serverUp) {
+			for (const rp of running) {
+				for (const cred of rp.credentials) {
+					if (!cred.wrong) continue; // OAuth2 types have no Test request; their tokens are exercised by the runs above
+					for (const variant of ['right', 'wrong'] as const) {
+						await check(`credential test (${variant} keys): ${cred.name}`, async () => {
+							const stored = variant === 'right' ? { id: cred.id, name: cred.name, type: cred.type, data: cred.data } : wrongTwin(cred);
+							const res = await session.request('POST', '/credentials/test', { credentials: stored });
+							const body = res.json?.data ?? res.json;
+							if (res.status !== 200) return `HTTP ${res.status}: ${JSON.stringify(res.json).slice(0, 300)}`;
+							if (variant === 'right') return body.status === 'OK' ? undefined : `expected OK, got ${JSON.stringify(body)}`;
+							if (body.status !== 'Error') return `expected an error with wrong keys, got ${JSON.stringify(body)}`;
+							const message = String(body.message ?? '');
+							if (message.trim().length < 8) return `the failure message is not clear: ${JSON.stringify(message)}`;
+							for (const secret of Object.values(cred.wrong!)) if (message.includes(String(secret))) return `the failure message shows the secret: ${message}`;
+							log(`    wrong-key message: ${message.slice(0, 160)}`);
+							return undefined;
+						});
+					}
+				}
+			}
+		}
+
+		// ---- the editor in headless Chromium
+		if (serverUp && process.env.E2E_SKIP_BROWSER !== '1') {
+			const chromium = ensureChromium(log);
+			if (!chromium) record('Chromium is available', false, 'no /usr/bin/chromium and it cannot be installed here (run as root or install the chromium package)', 0);
+			else
+				await runBrowserChecks({
+					inst,
+					chromiumPath: chromium,
+					artifacts: ARTIFACTS,
+					nodes: running.map((rp) => ({ title: rp.provider.title, nodeClass: rp.provider.node, description: nodeDescription(rp.provider.node) })),
+					check,
+					log,
+				});
+		}
+	} finally {
+		await server.stop();
+		await stack.stop();
+	}
+
+	// ---- no secret in n8n's database
+	await check("no credential secret appears in n8n's database", async () => {
+		const files = [databaseFile(inst), `${databaseFile(inst)}-wal`].filter((f) => fs.existsSync(f));
+		if (!files.length) return 'no database file found';
+		const bytes = Buffer.concat(files.map((f) => fs.readFileSync(f)));
+		// The search must be able to find things: execution data of the runs is in the file in plain text.
+		const marker = 'e2e.upserted@example.com';
+		const markers = [marker, 'jane.doe@example.com', 'Ana Souza', 'CUST00001', 'Jane Doe'];
+		if (!markers.some((m) => bytes.includes(Buffer.from(m)))) return 'no execution data found in the database: the search would prove nothing';
+		const secrets = new Set<string>();
+		for (const rp of running)
+			for (const cred of rp.credentials) {
+				for (const f of cred.secretFields) secrets.add(String(dotted(cred.data, f) ?? ''));
+				for (const v of Object.values(cred.wrong ?? {})) secrets.add(String(v));
+			}
+		// Access tokens n8n obtained during the runs (preAuthentication, OAuth2 refresh).
+		for (const rp of running) {
+			for (const t of (rp.emulator.lwa?.tokens?.keys?.() ?? []) as Iterable<string>) secrets.add(t);
+			for (const t of (rp.emulator.accessTokens ?? []) as Iterable<string>) secrets.add(t);
+		}
+		const found: string[] = [];
+		for (const s of secrets) {
+			if (s.length < 6) continue;
+			for (const form of new Set([s, encodeURIComponent(s), Buffer.from(s).toString('base64')])) if (bytes.includes(Buffer.from(form))) found.push(`${s.slice(0, 4)}… (${form === s ? 'plain' : form === encodeURIComponent(s) ? 'URL-encoded' : 'base64'})`);
+		}
+		log(`    searched ${(bytes.length / 1e6).toFixed(1)} MB of database for ${secrets.size} secrets`);
+		return found.length ? `secrets found in the database: ${found.join(', ')}` : undefined;
+	});
+}
+
+function summary(): never {
+	const failed = results.filter((r) => !r.ok);
+	const seconds = ((Date.now() - t0) / 1000).toFixed(0);
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	fs.writeFileSync(path.join(ARTIFACTS, 'e2e-results.json'), JSON.stringify({ seconds: Number(seconds), results }, null, 2));
+	if (failed.length) {
+		console.log('\nFailures:');
+		for (const f of failed) console.log(`  - ${f.name}: ${(f.detail ?? '').split('\n')[0]}`);
+	}
+	console.log(`\ne2e: ${results.length - failed.length} passed, ${failed.length} failed (${seconds} s)`);
+	console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+	process.exit(failed.length || !results.length ? 1 : 0);
+}
+
+fs.mkdirSync(path.join(ARTIFACTS, 'outputs'), { recursive: true });
+main()
+	.catch((error) => record('e2e run', false, (error as Error).stack ?? String(error), 0))
+	.finally(summary);

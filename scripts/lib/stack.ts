@@ -1,0 +1,62 @@
+/** Starts the emulators of every provider that exists, on fixed loopback ports, with demo data. */
+import { discoverProviders, loadEmulatorModule, type AnyEmulator, type DemoCredential, type Provider } from './providers';
+
+export interface RunningProvider {
+	provider: Provider;
+	mod: Record<string, unknown>;
+	emulator: AnyEmulator;
+	port: number;
+	credentials: DemoCredential[];
+}
+
+export interface Stack {
+	running: RunningProvider[];
+	skipped: Array<{ provider: Provider; reason: string }>;
+	stop: () => Promise<void>;
+}
+
+/**
+ * `basePort + provider.offset` is the emulator's port (Amazon SP-API also takes the next two for Login with
+ * Amazon and S3). Emulators listen on 127.0.0.1 only.
+ */
+export async function startEmulators(basePort: number, log: (s: string) => void): Promise<Stack> {
+	const running: RunningProvider[] = [];
+	const skipped: Stack['skipped'] = [];
+	for (const { provider, missing } of discoverProviders()) {
+		if (missing) {
+			skipped.push({ provider, reason: `not there yet: ${missing}` });
+			continue;
+		}
+		try {
+			const { mod, create } = loadEmulatorModule(provider);
+			const emulator = create();
+			emulator.seedDemoData();
+			const port = basePort + provider.offset;
+			await emulator.start(port);
+			running.push({ provider, mod, emulator, port, credentials: provider.credentials(mod, emulator) });
+		} catch (error) {
+			skipped.push({ provider, reason: `emulator did not start: ${(error as Error).message}` });
+		}
+	}
+	for (const s of skipped) log(`SKIPPED ${s.provider.title}: ${s.reason}`);
+	return {
+		running,
+		skipped,
+		stop: async () => {
+			for (const r of running) {
+				try {
+					await r.emulator.stop();
+					if (r.emulator.lwa) await r.emulator.lwa.stop();
+					if (r.emulator.s3) await r.emulator.s3.stop();
+				} catch {
+					// already stopped
+				}
+			}
+		},
+	};
+}
+
+/** The credentials as `n8n import:credentials` takes them (plain `data`, encrypted on import). */
+export function credentialsImport(stack: Stack, mutate?: (c: DemoCredential) => Record<string, unknown>): Array<Record<string, unknown>> {
+	return stack.running.flatMap((r) => r.credentials.map((c) => ({ id: c.id, name: c.name, type: c.type, data: mutate ? mutate(c) : c.data })));
+}
