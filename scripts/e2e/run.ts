@@ -27,6 +27,7 @@ import { nodeDescription, operationsOf, operationWorkflow, workflowId, type Work
 const PORT = Number(process.env.E2E_N8N_PORT ?? 5778);
 const EMULATOR_BASE = Number(process.env.E2E_EMULATOR_BASE_PORT ?? 5800);
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+const CASE_FILTER = process.env.E2E_CASE ?? '';
 const ONLY = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 interface Result {
@@ -36,6 +37,7 @@ interface Result {
 	ms: number;
 }
 const results: Result[] = [];
+const skipped: string[] = [];
 const t0 = Date.now();
 const log = (s: string) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${s}`);
 
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
 
 	// ---- emulators with demo data
 	const stack = await startEmulators(EMULATOR_BASE, log);
-	for (const s of stack.skipped) record(`${s.provider.title}: provider present`, false, s.reason, 0);
+	for (const s of stack.skipped) skipped.push(`provider ${s.provider.title}: ${s.reason}`);
 	const running = stack.running.filter((r) => !ONLY.length || ONLY.includes(r.provider.key));
 	log(`emulators: ${running.map((r) => `${r.provider.title} ${r.emulator.baseUrl}`).join(', ')}`);
 
@@ -176,13 +178,20 @@ async function main(): Promise<void> {
 
 		// ---- every operation, inside n8n
 		log(`running ${planned.length} workflows with n8n execute`);
-		for (const p of planned) {
+		for (const p of planned.filter((x) => !CASE_FILTER || x.name.includes(CASE_FILTER))) {
+			if (p.c.skip) {
+				skipped.push(`execute: ${p.name}: ${p.c.skip}`);
+				console.log(`  SKIP execute: ${p.name}\n       ${p.c.skip}`);
+				continue;
+			}
 			await check(`execute: ${p.name}`, async () => {
+				const before = p.rp.emulator.requests?.length ?? 0;
 				const res = await cli(inst, ['execute', `--id=${p.workflow.id}`, '--rawOutput'], { brokerPort: PORT + 13, env: { N8N_LOG_LEVEL: 'info' } });
 				const run = parseRun(res.stdout);
 				const resultData = (run as any)?.data?.resultData;
-				if (!resultData) return `no run output (exit ${res.code}):\n${(res.stderr || res.stdout).slice(-1500)}`;
-				if (resultData.error) return `the workflow failed: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}`;
+				const seen = () => `\n       the emulator received: ${((p.rp.emulator.requests ?? []) as Array<{ method: string; path: string; status: number }>).slice(before).map((r) => `${r.method} ${r.path} → ${r.status}`).join('; ') || 'nothing'}`;
+				if (!resultData) return `no run output (exit ${res.code}):\n${(res.stderr || res.stdout).slice(-1500)}${seen()}`;
+				if (resultData.error) return `the workflow failed: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}${seen()}`;
 				const nodeRuns = resultData.runData?.[p.workflow.nodes[p.workflow.nodes.length - 1].name];
 				const items = ((nodeRuns?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>).map((i) => i.json);
 				fs.writeFileSync(path.join(ARTIFACTS, 'outputs', `${p.workflow.id}.json`), JSON.stringify({ name: p.name, items }, null, 2));
@@ -268,10 +277,14 @@ function summary(): never {
 	const failed = results.filter((r) => !r.ok);
 	const seconds = ((Date.now() - t0) / 1000).toFixed(0);
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
-	fs.writeFileSync(path.join(ARTIFACTS, 'e2e-results.json'), JSON.stringify({ seconds: Number(seconds), results }, null, 2));
+	fs.writeFileSync(path.join(ARTIFACTS, 'e2e-results.json'), JSON.stringify({ seconds: Number(seconds), results, skipped }, null, 2));
 	if (failed.length) {
 		console.log('\nFailures:');
 		for (const f of failed) console.log(`  - ${f.name}: ${(f.detail ?? '').split('\n')[0]}`);
+	}
+	if (skipped.length) {
+		console.log('\nSkipped (not counted):');
+		for (const s of skipped) console.log(`  - ${s}`);
 	}
 	console.log(`\ne2e: ${results.length - failed.length} passed, ${failed.length} failed (${seconds} s)`);
 	console.log(`${results.length - failed.length} passed, ${failed.length} failed`);

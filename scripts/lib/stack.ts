@@ -30,9 +30,10 @@ export async function startEmulators(basePort: number, log: (s: string) => void)
 		try {
 			const { mod, create } = loadEmulatorModule(provider);
 			const emulator = create();
-			emulator.seedDemoData();
 			const port = basePort + provider.offset;
+			// Start first: the kit's reset() (which seeding may call) keeps only the hooks present at start.
 			await emulator.start(port);
+			emulator.seedDemoData();
 			running.push({ provider, mod, emulator, port, credentials: provider.credentials(mod, emulator) });
 		} catch (error) {
 			skipped.push({ provider, reason: `emulator did not start: ${(error as Error).message}` });
