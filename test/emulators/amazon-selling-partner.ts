@@ -278,10 +278,7 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 
 	/** Empties one operation's bucket, as another app of the same seller would. */
 	drain(operation: string): void {
-		const bucket = this.bucket(operation);
-		while (bucket.take()) {
-			/* empty it */
-		}
+		this.bucket(operation).empty();
 	}
 
 	addOrder(order: EmulatedOrder): void {

@@ -119,6 +119,11 @@ export class EmulatedBucket {
 		this.level = Math.min(this.capacity, this.level + ((now - this.updatedAt) / 1000) * this.ratePerSecond);
 		this.updatedAt = now;
 	}
+	/** Spends every request left, as another app of the same account would. */
+	empty(): void {
+		this.refill();
+		this.level = 0;
+	}
 	/** Takes one request; false when the bucket is empty. */
 	take(): boolean {
 		this.refill();
