@@ -94,5 +94,9 @@ export class AmazonMwsApi implements ICredentialType {
 			method: 'POST',
 			body: { Action: 'GetServiceStatus' },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 403, message: 'Amazon MWS refused the signature: check the Secret Key, and that it belongs to the AWS Access Key ID' } },
+			{ type: 'responseCode', properties: { value: 401, message: 'Amazon MWS does not know this AWS Access Key ID or Seller ID: check both' } },
+		],
 	};
 }

@@ -96,5 +96,10 @@ export class NuvemshopApi implements ICredentialType {
 			url: '/customers',
 			qs: { per_page: 1 },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Nuvemshop refused the access token: check it, and that Store ID is the user_id of the same app installation' } },
+			{ type: 'responseCode', properties: { value: 400, message: 'Nuvemshop refused the request: fill in App Name and Contact (Nuvemshop requires them in the User-Agent header)' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'Nuvemshop does not know this store or API version: check Store ID and API Version' } },
+		],
 	};
 }

@@ -48,5 +48,9 @@ export class UltraCartApi implements ICredentialType {
 			url: '/customer/customers',
 			qs: { _limit: 1 },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'UltraCart refused the simple key: check it, and that its application is still authorized' } },
+			{ type: 'responseCode', properties: { value: 403, message: "The simple key works but lacks the customer read permission: add it to the key's application in UltraCart" } },
+		],
 	};
 }

@@ -75,5 +75,8 @@ export class VoucherifyApi implements ICredentialType {
 			url: '/v1/customers',
 			qs: { limit: 1 },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Voucherify refused the keys: check the Application ID and Secret Key, and that Region is the one your project lives in' } },
+		],
 	};
 }

@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { runBrowserChecks } from './browser';
+import { EXAMPLE_CHECKS, exampleWorkflows } from './examples';
 import { cli, cliOrThrow, databaseFile, installPackage, n8nDir, packPackage, parseRun, RestSession, startServer, waitHealthy, url, type Instance } from '../lib/n8n';
 import { dotted, PACKAGE_NAME, type DemoCredential, type E2ECase } from '../lib/providers';
 import { ensureRuntime, REPO_ROOT, RUNTIME_DIR } from '../lib/runtime';
@@ -131,11 +132,12 @@ async function main(): Promise<void> {
 	const wrongTwin = (c: DemoCredential) => ({ id: `${c.id.slice(0, 13)}Bad`, name: `${c.name} — wrong keys`, type: c.type, data: { ...c.data, ...c.wrong } });
 	const imported = [...credentialsImport({ ...stack, running }), ...running.flatMap((r) => r.credentials.filter((c) => c.wrong).map(wrongTwin))];
 	fs.writeFileSync(credsFile, JSON.stringify(imported, null, 2));
-	fs.writeFileSync(wfFile, JSON.stringify(planned.map((p) => p.workflow), null, 2));
+	const examples = exampleWorkflows();
+	fs.writeFileSync(wfFile, JSON.stringify([...examples, ...planned.map((p) => p.workflow)], null, 2));
 	await check('n8n imports the demo credentials (import:credentials)', async () => {
 		await cliOrThrow(inst, ['import:credentials', `--input=${credsFile}`], PORT + 11);
 	});
-	await check(`n8n imports ${planned.length} workflows (import:workflow)`, async () => {
+	await check(`n8n imports ${examples.length} examples and ${planned.length} operation workflows (import:workflow)`, async () => {
 		await cliOrThrow(inst, ['import:workflow', `--input=${wfFile}`], PORT + 12);
 	});
 	fs.rmSync(credsFile);
@@ -176,7 +178,39 @@ async function main(): Promise<void> {
 			});
 		}
 
-		// ---- every operation, inside n8n
+		// ---- the examples of examples/, on the fresh demo data, then every operation, inside n8n
+		const emulators = Object.fromEntries(stack.running.map((r) => [r.provider.key, r.emulator]));
+		const trail = (from: Record<string, number>) =>
+			`\n       the emulators received: ${
+				stack.running
+					.flatMap((r) => ((r.emulator.requests ?? []) as Array<{ method: string; path: string; status: number }>).slice(from[r.provider.key] ?? 0).map((q) => `${q.method} ${q.path} → ${q.status}`))
+					.join('; ') || 'nothing'
+			}`;
+		const requestCounts = () => Object.fromEntries(stack.running.map((r) => [r.provider.key, r.emulator.requests?.length ?? 0]));
+		/** Runs an imported workflow with `n8n execute`; returns its run data or what went wrong. */
+		const execute = async (workflowId: string): Promise<{ runData?: Record<string, any>; problem?: string }> => {
+			const before = requestCounts();
+			const res = await cli(inst, ['execute', `--id=${workflowId}`, '--rawOutput'], { brokerPort: PORT + 13, env: { N8N_LOG_LEVEL: 'info' } });
+			const resultData = (parseRun(res.stdout) as any)?.data?.resultData;
+			if (!resultData) return { problem: `no run output (exit ${res.code}):\n${(res.stderr || res.stdout).slice(-1500)}${trail(before)}` };
+			if (resultData.error) return { problem: `the workflow failed: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}${trail(before)}` };
+			return { runData: resultData.runData ?? {} };
+		};
+		const itemsOf = (runData: Record<string, any>, node: string) => ((runData[node]?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>).map((i) => i.json);
+
+		if (!ONLY.length) {
+			for (const example of examples) {
+				await check(`example: ${example.name}`, async () => {
+					const { runData, problem } = await execute(example.id);
+					if (problem) return problem;
+					fs.writeFileSync(path.join(ARTIFACTS, 'outputs', `${example.id}.json`), JSON.stringify({ name: example.name, runData }, null, 2));
+					const expectation = EXAMPLE_CHECKS[example.id];
+					if (!expectation) return `scripts/e2e/examples.ts has no check for ${example.id}`;
+					return expectation((node) => itemsOf(runData!, node), emulators, runData!);
+				});
+			}
+		}
+
 		log(`running ${planned.length} workflows with n8n execute`);
 		for (const p of planned.filter((x) => !CASE_FILTER || x.name.includes(CASE_FILTER))) {
 			if (p.c.skip) {
@@ -185,18 +219,12 @@ async function main(): Promise<void> {
 				continue;
 			}
 			await check(`execute: ${p.name}`, async () => {
-				const before = p.rp.emulator.requests?.length ?? 0;
-				const res = await cli(inst, ['execute', `--id=${p.workflow.id}`, '--rawOutput'], { brokerPort: PORT + 13, env: { N8N_LOG_LEVEL: 'info' } });
-				const run = parseRun(res.stdout);
-				const resultData = (run as any)?.data?.resultData;
-				const seen = () => `\n       the emulator received: ${((p.rp.emulator.requests ?? []) as Array<{ method: string; path: string; status: number }>).slice(before).map((r) => `${r.method} ${r.path} → ${r.status}`).join('; ') || 'nothing'}`;
-				if (!resultData) return `no run output (exit ${res.code}):\n${(res.stderr || res.stdout).slice(-1500)}${seen()}`;
-				if (resultData.error) return `the workflow failed: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}${seen()}`;
-				const nodeRuns = resultData.runData?.[p.workflow.nodes[p.workflow.nodes.length - 1].name];
-				const items = ((nodeRuns?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>).map((i) => i.json);
+				const { runData, problem } = await execute(p.workflow.id);
+				if (problem) return problem;
+				const items = itemsOf(runData!, p.workflow.nodes[p.workflow.nodes.length - 1].name);
 				fs.writeFileSync(path.join(ARTIFACTS, 'outputs', `${p.workflow.id}.json`), JSON.stringify({ name: p.name, items }, null, 2));
-				const problem = p.c.check(items, p.rp.emulator);
-				return problem ? `${problem}\n       output: ${JSON.stringify(items).slice(0, 400)}` : undefined;
+				const wrong = p.c.check(items, p.rp.emulator);
+				return wrong ? `${wrong}\n       output: ${JSON.stringify(items).slice(0, 400)}` : undefined;
 			});
 		}
 
@@ -214,7 +242,7 @@ async function main(): Promise<void> {
 							if (variant === 'right') return body.status === 'OK' ? undefined : `expected OK, got ${JSON.stringify(body)}`;
 							if (body.status !== 'Error') return `expected an error with wrong keys, got ${JSON.stringify(body)}`;
 							const message = String(body.message ?? '');
-							if (message.trim().length < 8) return `the failure message is not clear: ${JSON.stringify(message)}`;
+							if (message.trim().length < 20 || /^(unauthorized|forbidden|bad request|not found)$/i.test(message.trim())) return `the failure message does not say what to fix: ${JSON.stringify(message)}`;
 							for (const secret of Object.values(cred.wrong!)) if (message.includes(String(secret))) return `the failure message shows the secret: ${message}`;
 							log(`    wrong-key message: ${message.slice(0, 160)}`);
 							return undefined;

@@ -191,7 +191,7 @@ describe('errors and throttling', () => {
 		expect(await testCredential(good.helper, new AmazonMwsApi(), good.id)).toMatchObject({ ok: true });
 		const bad = credential({ secretKey: 'wrong-secret-key-1', customEndpoint: unlogged.get().baseUrl });
 		const outcome = await testCredential(bad.helper, new AmazonMwsApi(), bad.id);
-		expect(outcome.ok).toBe(false);
+		expect(outcome).toMatchObject({ ok: false, statusCode: 403, message: expect.stringMatching(/^Amazon MWS refused the signature: check the Secret Key/) });
 		expect(outcome.message).not.toContain('wrong-secret-key-1');
 	});
 });

@@ -285,6 +285,8 @@ export class NuvemshopEmulator extends Emulator {
 		Object.assign(ana, { name: 'Ana Souza', email: 'ana.souza@example.com.br', identification: '123.456.789-09', billing_city: 'São Paulo', billing_country: 'BR' });
 		Object.assign(bruno, { name: 'Bruno Lima', email: 'bruno.lima@example.com.br', billing_city: 'Rio de Janeiro', billing_country: 'BR' });
 		this.withOrders.add(ana.id);
+		// the demo store's customers signed up in the last half hour, so "new customers" workflows find them
+		[...this.customers.values()].forEach((c, i) => (c.created_at = c.updated_at = vendorTime(new Date(Date.now() - (30 - i * 5) * 60_000))));
 	}
 }
 

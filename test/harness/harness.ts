@@ -262,13 +262,21 @@ export async function testCredential(
 		credentials: { [credentialType.name]: credentialId },
 		credentialsHelper,
 	});
-	if (result.status !== 'success') return { ok: false, message: String(result.error?.message ?? 'failed') + (result.error?.description ? ` ${result.error.description}` : '') };
+	// As n8n's credentials tester: a failed answer whose status has a responseCode rule shows that rule's message.
+	const ruleFor = (statusCode: number) => test.rules?.find((rule) => rule.type === 'responseCode' && rule.properties.value === statusCode);
+	if (result.status !== 'success') {
+		const statusCode = Number((result.error as { httpCode?: string } | undefined)?.httpCode) || undefined;
+		const rule = statusCode ? ruleFor(statusCode) : undefined;
+		if (rule?.type === 'responseCode') return { ok: false, message: rule.properties.message, statusCode };
+		return { ok: false, message: String(result.error?.message ?? 'failed') + (result.error?.description ? ` ${result.error.description}` : ''), statusCode };
+	}
 	const { statusCode, body } = result.items[0].json as { statusCode: number; body: IDataObject };
-	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseCode' && rule.properties.value !== statusCode) return { ok: false, message: rule.properties.message, statusCode };
-		if (rule.type === 'responseSuccessBody') {
-			const key = rule.properties.key.split('.').reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], body);
-			if (key === rule.properties.value) return { ok: false, message: rule.properties.message, statusCode };
+	const rule = ruleFor(statusCode);
+	if (statusCode >= 300 && rule?.type === 'responseCode') return { ok: false, message: rule.properties.message, statusCode };
+	for (const successRule of test.rules ?? []) {
+		if (successRule.type === 'responseSuccessBody') {
+			const key = successRule.properties.key.split('.').reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], body);
+			if (key === successRule.properties.value) return { ok: false, message: successRule.properties.message, statusCode };
 		}
 	}
 	return { ok: true, message: 'Connection tested successfully', statusCode };

@@ -240,7 +240,7 @@ describe('rate limits and credentials', () => {
 		expect(await testCredential(good.helper, new NuvemshopApi(), good.id)).toMatchObject({ ok: true });
 		const bad = tokenCredential({ accessToken: 'nope-nope-nope' });
 		const outcome = await testCredential(bad.helper, new NuvemshopApi(), bad.id);
-		expect(outcome.ok).toBe(false);
+		expect(outcome).toMatchObject({ ok: false, statusCode: 401, message: expect.stringMatching(/^Nuvemshop refused the access token/) });
 		expect(outcome.message).not.toContain('nope-nope-nope');
 	});
 

@@ -239,7 +239,7 @@ describe('auth, errors, limits', () => {
 		const good = keyCredential();
 		expect(await testCredential(good.helper, new UltraCartApi(), good.id)).toMatchObject({ ok: true });
 		const bad = keyCredential('not-the-key-12345');
-		expect(await testCredential(bad.helper, new UltraCartApi(), bad.id)).toMatchObject({ ok: false });
+		expect(await testCredential(bad.helper, new UltraCartApi(), bad.id)).toMatchObject({ ok: false, statusCode: 401, message: expect.stringMatching(/^UltraCart refused the simple key/) });
 	});
 
 	test('OAuth2: the bearer token is sent, refreshed after a 401 and stored', async () => {

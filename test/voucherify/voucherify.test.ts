@@ -315,7 +315,7 @@ describe('rate limits and credentials', () => {
 		const good = credential();
 		expect(await testCredential(good.helper, new VoucherifyApi(), good.id)).toMatchObject({ ok: true });
 		const bad = credential({ secretKey: 'wrong-secret-value' });
-		expect(await testCredential(bad.helper, new VoucherifyApi(), bad.id)).toMatchObject({ ok: false });
+		expect(await testCredential(bad.helper, new VoucherifyApi(), bad.id)).toMatchObject({ ok: false, statusCode: 401, message: expect.stringMatching(/^Voucherify refused the keys: check the Application ID and Secret Key/) });
 	});
 
 	test('continueOnFail: one failing item, the others go on', async () => {

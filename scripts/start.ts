@@ -1,0 +1,117 @@
+/**
+ * `npm start` (after `npm run build`): a real n8n 2.41.1 with this package installed as a community package,
+ * the five vendor emulators on fixed loopback ports with demo data, demo credentials pointing at them and the
+ * example workflows of `examples/`. Ctrl-C stops everything it started.
+ *
+ * Everything lives in `.n8n-runtime/` (git-ignored): the runtime is installed once, n8n's own data in
+ * `.n8n-runtime/home` survives restarts (your workflows stay), and imports run only when what they import changed.
+ *
+ * Env: N8N_START_PORT (default 5678), N8N_START_EMULATOR_BASE_PORT (default 5700).
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { cliOrThrow, installPackage, packPackage, startServer, url, waitHealthy, type Instance } from './lib/n8n';
+import { ensureRuntime, REPO_ROOT, RUNTIME_DIR } from './lib/runtime';
+import { credentialsImport, startEmulators } from './lib/stack';
+
+const PORT = Number(process.env.N8N_START_PORT ?? 5678);
+const EMULATOR_BASE = Number(process.env.N8N_START_EMULATOR_BASE_PORT ?? 5700);
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+const t0 = Date.now();
+const log = (s: string) => console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${s}`);
+
+export const DEMO_OWNER = { email: 'demo@example.com', password: 'Demo-n8n-2026', firstName: 'Demo', lastName: 'Owner' };
+
+/** The demo instance's encryption key, made once and kept, so stored credentials stay readable. */
+function encryptionKey(home: string): string {
+	const file = path.join(home, 'encryption-key');
+	if (!fs.existsSync(file)) {
+		fs.mkdirSync(home, { recursive: true });
+		fs.writeFileSync(file, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
+	}
+	return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** Runs an n8n import unless the same content was imported before. */
+async function importOnce(inst: Instance, kind: 'credentials' | 'workflow', content: unknown[], brokerPort: number): Promise<boolean> {
+	const json = JSON.stringify(content, null, 2);
+	const digest = crypto.createHash('sha256').update(json).digest('hex');
+	const stamp = path.join(inst.home, `.imported-${kind}`);
+	if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return false;
+	const file = path.join(inst.home, `import-${kind}.json`);
+	fs.writeFileSync(file, json, { mode: 0o600 });
+	try {
+		await cliOrThrow(inst, [`import:${kind}`, `--input=${file}`], brokerPort);
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+	fs.writeFileSync(stamp, digest);
+	return true;
+}
+
+async function main(): Promise<void> {
+	const runtime = ensureRuntime(log);
+	const home = path.join(RUNTIME_DIR, 'home');
+	const inst: Instance = { home, port: PORT, brokerPort: PORT + 1, encryptionKey: encryptionKey(home), owner: DEMO_OWNER, rt: runtime, log };
+
+	const tarball = packPackage(path.join(RUNTIME_DIR, 'pack'));
+	log(installPackage(inst, tarball) ? `installed ${path.basename(tarball)} as a community package` : 'package unchanged since the last start');
+
+	const stack = await startEmulators(EMULATOR_BASE, log);
+	let stopping = false;
+	let server: ReturnType<typeof startServer> | undefined;
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the emulators…');
+		await server?.stop();
+		await stack.stop();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+
+	try {
+		const credentials = credentialsImport(stack);
+		const workflows = fs
+			.readdirSync(EXAMPLES)
+			.filter((f) => f.endsWith('.json'))
+			.sort()
+			.map((f) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, f), 'utf8')) as Record<string, unknown>);
+		if (await importOnce(inst, 'credentials', credentials, PORT + 11)) log(`imported ${credentials.length} demo credentials`);
+		if (await importOnce(inst, 'workflow', workflows, PORT + 12)) log(`imported ${workflows.length} example workflows`);
+
+		server = startServer(inst, { logFile: path.join(RUNTIME_DIR, 'n8n.log') });
+		await waitHealthy(inst, server);
+	} catch (error) {
+		console.error((error as Error).message);
+		await stop(1);
+		return;
+	}
+
+	const emulators = stack.running.map((r) => `  ${r.provider.title.padEnd(24)} ${r.emulator.baseUrl}`).join('\n');
+	console.log(`
+n8n is ready (${((Date.now() - t0) / 1000).toFixed(1)} s): ${url(inst)}
+  log in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
+
+Emulators (demo data; nothing goes to a real vendor):
+${emulators}
+
+Try first:
+  1. Workflows → "New Nuvemshop customers → Voucherify and the UltraCart newsletter" → Execute workflow.
+  2. Open any of the ${stack.running.length} nodes' demo credentials and press Test.
+  3. Add a node, search "UltraCart", "Voucherify", "Nuvemshop", "Amazon": every operation runs against the emulators.
+To use a real shop, create a credential with your own keys; demo credentials only reach 127.0.0.1.
+n8n's log: ${path.relative(REPO_ROOT, path.join(RUNTIME_DIR, 'n8n.log'))}. Ctrl-C stops everything.
+`);
+	server.child.once('exit', (code) => {
+		if (!stopping) {
+			console.error(`n8n exited (code ${code}); see ${path.join(RUNTIME_DIR, 'n8n.log')}`);
+			void stop(1);
+		}
+	});
+}
+
+void main();
