@@ -16,8 +16,9 @@ export class UltraCartOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: 'https://secure.ultracart.com/rest/v2/oauth/authorize' },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: 'https://secure.ultracart.com/rest/v2/oauth/token' },
+		// n8n always uses these hidden fields' defaults, so they follow Custom Base URL (proxies, the emulator)
+		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: '={{($self["customBaseUrl"] || "https://secure.ultracart.com/rest/v2").replace(/\\/+$/, "") + "/oauth/authorize"}}' },
+		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: '={{($self["customBaseUrl"] || "https://secure.ultracart.com/rest/v2").replace(/\\/+$/, "") + "/oauth/token"}}' },
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'customer_read customer_write' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },

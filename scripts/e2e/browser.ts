@@ -31,6 +31,15 @@ function actionsOf(d: NodeInfo['description']): string[] {
 	return out;
 }
 
+const SEARCH_BAR = 'input[data-test-id="node-creator-search-bar"], [data-test-id="node-creator-search-bar"] input';
+
+/** Opens the node panel of an empty workflow through its + button (n8n 2.x: also the N key). */
+async function openNodePanel(page: import('playwright-core').Page): Promise<void> {
+	const plus = page.locator('[data-test-id="node-creator-plus-button"], [data-test-id="canvas-plus-button"]').first();
+	await plus.waitFor({ timeout: 60_000 });
+	await plus.click();
+}
+
 export async function runBrowserChecks(o: BrowserOptions): Promise<void> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { chromium } = require('playwright-core') as typeof import('playwright-core');
@@ -59,17 +68,11 @@ export async function runBrowserChecks(o: BrowserOptions): Promise<void> {
 			const slug = node.nodeClass;
 			await o.check(`editor: node panel finds ${node.description.displayName} with its icon and operations`, async () => {
 				await page.goto(`${base}/workflow/new`, { waitUntil: 'domcontentloaded' });
-				await page.locator('[data-test-id="canvas-add-button"], [data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]').first().waitFor({ timeout: 60_000 });
-				// Open the node panel (the editor's shortcut), then search.
-				await page.keyboard.press('Tab');
-				let search = page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input, input[placeholder*="Search"]').first();
-				if (!(await search.isVisible().catch(() => false))) {
-					await page.locator('[data-test-id="node-creator-plus-button"], [data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]').first().click();
-					search = page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input, input[placeholder*="Search"]').first();
-				}
+				await openNodePanel(page);
+				const search = page.locator(SEARCH_BAR).first();
 				await search.waitFor();
 				await search.fill(node.description.displayName);
-				const item = page.locator('[data-test-id="node-creator-node-item"]', { hasText: node.description.displayName }).first();
+				const item = page.locator('[data-test-id="node-creator-action-item"], [data-test-id="node-creator-node-item"]', { hasText: node.description.displayName }).first();
 				await item.waitFor();
 				await page.screenshot({ path: path.join(shots, `${slug}-1-search.png`) });
 				// Its own icon: served from our package's folder, not a generic placeholder.
@@ -83,21 +86,12 @@ export async function runBrowserChecks(o: BrowserOptions): Promise<void> {
 				// Its operations: open the node and read the listed actions.
 				await item.click();
 				const expected = actionsOf(node.description);
-				const actionItems = page.locator('[data-test-id="node-creator-action-item"], [data-test-id="node-creator-item-name"]');
-				await actionItems.first().waitFor();
-				await page.waitForTimeout(300);
+				const panel = page.locator('[data-test-id="node-creator"]').first();
+				await panel.getByText(/Actions \(\d+\)/).first().waitFor();
 				await page.screenshot({ path: path.join(shots, `${slug}-2-operations.png`), fullPage: false });
-				const panelText = (await page.locator('[data-test-id="node-creator"], .node-creator').first().innerText()).toLowerCase();
+				const panelText = (await panel.innerText()).toLowerCase();
 				const missing = expected.filter((a) => !panelText.includes(a.toLowerCase()));
-				if (missing.length) {
-					// Long lists scroll: look again after scrolling the panel to the end.
-					await actionItems.last().scrollIntoViewIfNeeded();
-					const more = (await page.locator('[data-test-id="node-creator"], .node-creator').first().innerText()).toLowerCase();
-					const stillMissing = missing.filter((a) => !more.includes(a.toLowerCase()));
-					if (stillMissing.length > 0 && stillMissing.length === missing.length) {
-						return `the node panel does not list these operations of ${node.description.displayName}: ${stillMissing.slice(0, 8).join('; ')}${stillMissing.length > 8 ? ` (+${stillMissing.length - 8})` : ''}`;
-					}
-				}
+				if (missing.length) return `the node panel does not list these operations of ${node.description.displayName}: ${missing.slice(0, 8).join('; ')}${missing.length > 8 ? ` (+${missing.length - 8})` : ''}`;
 				o.log(`    ${node.description.displayName}: icon ${ownIcon.replace(base, '')}, ${expected.length} operations listed`);
 				await page.keyboard.press('Escape');
 				return undefined;
@@ -106,16 +100,16 @@ export async function runBrowserChecks(o: BrowserOptions): Promise<void> {
 
 		await o.check('editor: a screenshot of the node panel listing all our nodes', async () => {
 			await page.goto(`${base}/workflow/new`, { waitUntil: 'domcontentloaded' });
-			await page.locator('[data-test-id="canvas-add-button"], [data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]').first().waitFor({ timeout: 60_000 });
-			await page.keyboard.press('Tab');
-			const search = page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input, input[placeholder*="Search"]').first();
+			await openNodePanel(page);
+			const search = page.locator(SEARCH_BAR).first();
 			await search.waitFor();
-			// Every node of the package shares these words in its codex / description? Search each and combine: the
-			// panel is searched for "customer", which all our nodes' subtitles and names match in n8n's fuzzy search.
+			// "customer" matches every node of the package (names, subtitles and codex aliases).
 			await search.fill('customer');
-			await page.waitForTimeout(800);
+			await page.locator('[data-test-id="node-creator-action-item"]').first().waitFor();
 			await page.screenshot({ path: path.join(shots, 'node-panel.png') });
-			return undefined;
+			const listed = await page.locator('[data-test-id="node-creator-item-name"]').allInnerTexts();
+			const absent = o.nodes.map((n) => n.description.displayName).filter((name) => !listed.includes(name));
+			return absent.length ? `searching "customer" does not list ${absent.join(', ')} (listed: ${listed.slice(0, 12).join(', ')})` : undefined;
 		});
 	} finally {
 		await browser.close();

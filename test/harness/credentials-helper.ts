@@ -30,6 +30,8 @@ export interface StoredCredential {
 	data: ICredentialDataDecryptedObject;
 }
 
+const OAUTH_PINNED_FIELDS = ['useDynamicClientRegistration', 'authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'usePkce', 'requestTokenUrl', 'signatureMethod'];
+
 export class HarnessCredentialsHelper extends ICredentialsHelper {
 	/** Stored ("decrypted") credential data by id; preAuthentication and OAuth2 refreshes write here as the CLI writes to its database. */
 	readonly store = new Map<string, StoredCredential>();
@@ -140,9 +142,13 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			throw new Error(`Credential with ID "${nodeCredentials.id}" does not exist for type "${type}".`);
 		}
 		if (raw) return deepCopy(stored.data);
+		const properties = this.getCredentialsProperties(type);
+		// As n8n 2.41 does (OAUTH_PINNED_FIELDS): hidden OAuth fields always take their declared default, never a stored value.
+		const storedData = deepCopy(stored.data) as INodeParameters;
+		for (const field of OAUTH_PINNED_FIELDS) if (properties.some((p) => p.name === field && p.type === 'hidden')) delete storedData[field];
 		let data = NodeHelpers.getNodeParameters(
-			this.getCredentialsProperties(type),
-			deepCopy(stored.data) as INodeParameters,
+			properties,
+			storedData,
 			true,
 			false,
 			null,

@@ -249,7 +249,8 @@ describe('auth, errors, limits', () => {
 				data: {
 					clientId: ULTRACART_CLIENT_ID,
 					clientSecret: ULTRACART_CLIENT_SECRET,
-					accessTokenUrl: `${vendor.get().baseUrl}/rest/v2/oauth/token`,
+					// ignored, as n8n ignores it: the token URL follows Custom Base URL
+					accessTokenUrl: 'https://secure.ultracart.com/rest/v2/oauth/token',
 					authentication: 'body',
 					grantType: 'authorizationCode',
 					customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
