@@ -1,9 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isoDate, returnAllOrLimit } from '../../../shared';
-import { customerCursorList } from './cursorList';
+import { returnAllOrLimit } from '../../../shared';
 import { customerIdProperty } from './fields';
-import { CAMPAIGN_TYPES } from './getActivity.operation';
+import { activitySort, CAMPAIGN_TYPES, listActivities } from './getActivity.operation';
 
 const displayOptions = { show: { resource: ['customer'], operation: ['getActivities'] } };
 
@@ -30,23 +29,11 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Start Date', name: 'start_date', type: 'dateTime', default: '' },
 		],
 	},
-	{
-		displayName: 'Sort',
-		name: 'order',
-		type: 'options',
-		options: [
-			{ name: 'Newest First', value: '-created_at' },
-			{ name: 'Oldest First', value: 'created_at' },
-		],
-		default: '-created_at',
-	},
+	activitySort,
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
-	if (filters.start_date) filters.start_date = isoDate(this, itemIndex, 'Start Date', filters.start_date);
-	if (filters.end_date) filters.end_date = isoDate(this, itemIndex, 'End Date', filters.end_date);
-	return await customerCursorList(this, itemIndex, 'activities', { ...filters, order: this.getNodeParameter('order', itemIndex, '-created_at') });
+	return await listActivities(this, itemIndex, 'activities');
 }

@@ -14,6 +14,17 @@ export const CAMPAIGN_TYPES = [
 	{ name: 'Referral Program', value: 'REFERRAL_PROGRAM' },
 ];
 
+export const activitySort: INodeProperties = {
+	displayName: 'Sort',
+	name: 'order',
+	type: 'options',
+	options: [
+		{ name: 'Newest First', value: '-created_at' },
+		{ name: 'Oldest First', value: 'created_at' },
+	],
+	default: '-created_at',
+};
+
 const properties: INodeProperties[] = [
 	customerIdProperty('The customer whose activity to list'),
 	...returnAllOrLimit(undefined),
@@ -41,23 +52,19 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Start Date', name: 'start_date', type: 'dateTime', default: '' },
 		],
 	},
-	{
-		displayName: 'Sort',
-		name: 'order',
-		type: 'options',
-		options: [
-			{ name: 'Newest First', value: '-created_at' },
-			{ name: 'Oldest First', value: 'created_at' },
-		],
-		default: '-created_at',
-	},
+	activitySort,
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
-	if (filters.start_date) filters.start_date = isoDate(this, itemIndex, 'Start Date', filters.start_date);
-	if (filters.end_date) filters.end_date = isoDate(this, itemIndex, 'End Date', filters.end_date);
-	return await customerCursorList(this, itemIndex, 'activity', { ...filters, order: this.getNodeParameter('order', itemIndex, '-created_at') });
+	return await listActivities(this, itemIndex, 'activity');
+}
+
+/** Activity lists (`/activity` and the deprecated `/activities`): dates as ISO, newest first unless asked. */
+export async function listActivities(ctx: IExecuteFunctions, itemIndex: number, path: 'activity' | 'activities'): Promise<IDataObject[]> {
+	const filters = { ...(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
+	if (filters.start_date) filters.start_date = isoDate(ctx, itemIndex, 'Start Date', filters.start_date);
+	if (filters.end_date) filters.end_date = isoDate(ctx, itemIndex, 'End Date', filters.end_date);
+	return await customerCursorList(ctx, itemIndex, path, { ...filters, order: ctx.getNodeParameter('order', itemIndex, '-created_at') });
 }
