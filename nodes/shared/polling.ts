@@ -28,7 +28,8 @@ export async function pollChanges(this: IPollFunctions, source: PollSource): Pro
 		return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 	}
 	const state = this.getWorkflowStaticData('node') as PollState;
-	const now = new Date().toISOString();
+	// vendors often store whole seconds: start at the current second, so nothing made within it is missed
+	const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
 	if (!state.since) {
 		state.since = now;
 		state.seenAtSince = [];

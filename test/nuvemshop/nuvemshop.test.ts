@@ -4,9 +4,10 @@ import type { INodeParameters } from 'n8n-workflow';
 import { NuvemshopApi } from '../../credentials/NuvemshopApi.credentials';
 import { NuvemshopOAuth2Api } from '../../credentials/NuvemshopOAuth2Api.credentials';
 import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
+import { NuvemshopTrigger } from '../../nodes/Nuvemshop/NuvemshopTrigger.node';
 import { EmulatedBucket, useEmulator } from '../emulators/kit';
 import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
-import { credentialsStore, everyString, runNode, testCredential, type SourceItem } from '../harness/harness';
+import { credentialsStore, everyString, pollingTrigger, runNode, testCredential, type SourceItem } from '../harness/harness';
 import { OAuth2ApiBase } from '../harness/oauth2-base';
 
 const vendor = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
@@ -297,5 +298,42 @@ describe('emulator', () => {
 		const headers = { Authentication: `bearer ${NUVEMSHOP_TOKEN}`, 'User-Agent': 'A (a@b.c)' };
 		const statuses = await Promise.all(Array.from({ length: 41 }, () => fetch(url, { headers }).then((r) => r.status)));
 		expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+	});
+});
+
+describe('trigger', () => {
+	function trigger(event: 'customerCreated' | 'customerCreatedOrUpdated', mode: 'trigger' | 'manual' = 'trigger') {
+		const { id, helper } = tokenCredential();
+		return pollingTrigger({ nodeType: new NuvemshopTrigger(), parameters: { authentication: 'accessToken', event }, credentials: { nuvemshopApi: id }, credentialsHelper: helper, mode });
+	}
+
+	test('New Customer: the first poll only remembers; the next emits each customer created since, once', async () => {
+		const poller = await trigger('customerCreated');
+		expect(await poller.poll()).toBeNull();
+		await run({ operation: 'create', name: 'Dora Nova', email: 'dora@example.com.br' });
+		await run({ operation: 'update', customerId: '1002', updateFields: { phone: '+55 21 90000-0000' } });
+		const items = await poller.poll();
+		expect(items?.map((i) => i.json.email)).toEqual(['dora@example.com.br']);
+		expect(await poller.poll()).toBeNull();
+		const [, asked] = vendor.get().calls('listCustomers');
+		expect(new URLSearchParams(asked.query).get('created_at_min')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+	});
+
+	test('New or Updated Customer emits changed customers too, oldest change first', async () => {
+		const poller = await trigger('customerCreatedOrUpdated');
+		expect(await poller.poll()).toBeNull();
+		await run({ operation: 'update', customerId: '1002', updateFields: { phone: '+55 21 90000-0000' } });
+		await run({ operation: 'create', name: 'Eva Nova', email: 'eva@example.com.br' });
+		const items = await poller.poll();
+		expect(items?.map((i) => i.json.id)).toEqual([1002, expect.any(Number)]);
+		expect(items?.[1].json.email).toBe('eva@example.com.br');
+		expect(vendor.get().calls('listCustomers').every((r) => new URLSearchParams(r.query).has('updated_at_min'))).toBe(true);
+	});
+
+	test('a manual test run shows one customer at once', async () => {
+		const poller = await trigger('customerCreated', 'manual');
+		const items = await poller.poll();
+		expect(items).toHaveLength(1);
+		expect(new URLSearchParams(vendor.get().calls('listCustomers')[0].query).get('per_page')).toBe('1');
 	});
 });

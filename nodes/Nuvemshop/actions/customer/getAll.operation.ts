@@ -1,11 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { collectPages, compact, isoDate, parseLinkHeader, readLimit, returnAllOrLimit } from '../../../shared';
-import { nuvemshopRequest, nuvemshopResponseError } from '../../transport';
+import { compact, isoDate, readLimit, returnAllOrLimit } from '../../../shared';
+import { listCustomers } from '../../transport/customers';
 import { fieldsOption } from './shared';
 
 const displayOptions = { show: { resource: ['customer'], operation: ['getAll'] } };
-const MAX_PER_PAGE = 200;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(undefined),
@@ -44,21 +43,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (!filters.since_id) delete filters.since_id;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const perPage = Math.min(MAX_PER_PAGE, limit ?? MAX_PER_PAGE);
-	const firstPage = { path: '/customers', qs: compact({ ...filters, fields: options.fields, page: 1, per_page: perPage }) as IDataObject | undefined };
-
-	return await collectPages(
-		firstPage,
-		async (page) => {
-			const response = await nuvemshopRequest(this, itemIndex, { method: 'GET', path: page.path, qs: page.qs, safeToRepeat: true, acceptStatuses: [404] });
-			if (response.statusCode === 404) {
-				// Nuvemshop answers a page past the end (and an empty list) with 404 "Last page is N": that is the end.
-				if (/last page is/i.test(String((response.body as IDataObject | undefined)?.description ?? ''))) return { items: [] };
-				throw await nuvemshopResponseError(this, itemIndex, 'GET', page.path, response);
-			}
-			const next = parseLinkHeader(response.headers.link).next;
-			return { items: (response.body as IDataObject[]) ?? [], next: next ? { path: next, qs: undefined } : undefined };
-		},
-		limit,
-	);
+	return await listCustomers(this, itemIndex, compact({ ...filters, fields: options.fields }) ?? {}, limit);
 }
