@@ -60,7 +60,8 @@ export class VoucherifyEmulator extends Emulator {
 	readonly activities = new Map<string, Activity[]>();
 	bucket: EmulatedBucket;
 	private sequence = 0;
-	private clockMs = Date.parse('2026-01-01T00:00:00Z');
+	/** The emulated clock: each write is one second after the last (deterministic timestamps). */
+	clockMs = Date.parse('2026-01-01T00:00:00Z');
 
 	constructor(options: { timeScale?: number; requestsPerMinute?: number } = {}) {
 		super({ contractProvider: 'voucherify', timeScale: options.timeScale });

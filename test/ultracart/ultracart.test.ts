@@ -4,9 +4,10 @@ import type { INodeParameters } from 'n8n-workflow';
 import { UltraCartApi } from '../../credentials/UltraCartApi.credentials';
 import { UltraCartOAuth2Api } from '../../credentials/UltraCartOAuth2Api.credentials';
 import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
+import { UltraCartTrigger } from '../../nodes/UltraCart/UltraCartTrigger.node';
 import { useEmulator } from '../emulators/kit';
 import { ULTRACART_CLIENT_ID, ULTRACART_CLIENT_SECRET, ULTRACART_SIMPLE_KEY, UltraCartEmulator } from '../emulators/ultracart';
-import { credentialsStore, everyString, runNode, testCredential, type SourceItem } from '../harness/harness';
+import { credentialsStore, everyString, pollingTrigger, runNode, testCredential, type SourceItem } from '../harness/harness';
 import { OAuth2ApiBase } from '../harness/oauth2-base';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
@@ -309,5 +310,46 @@ describe('emulator', () => {
 		expect(page.metadata.result_set).toEqual({ count: 2, limit: 2, more: true, next_offset: 2, offset: 0, total_records: 3 });
 		const statuses = await Promise.all(Array.from({ length: 4 }, () => fetch(url, { headers }).then((r) => r.status)));
 		expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+	});
+});
+
+describe('trigger', () => {
+	function trigger(event: 'customerCreated' | 'customerCreatedOrUpdated', mode: 'trigger' | 'manual' = 'trigger', expand: string[] = []) {
+		const { id, helper } = keyCredential();
+		return pollingTrigger({ nodeType: new UltraCartTrigger(), parameters: { authentication: 'apiKey', event, expand }, credentials: { ultraCartApi: id }, credentialsHelper: helper, mode });
+	}
+
+	// the seeded customers signed up and changed long before the trigger was activated
+	beforeEach(() => {
+		for (const customer of vendor.get().customers.values()) customer.signup_dts = customer.last_modified_dts = '2020-01-01T00:00:00.000Z';
+	});
+
+	test('New Customer: the first poll only remembers; the next emits each new sign-up once, with the chosen parts', async () => {
+		const poller = await trigger('customerCreated', 'trigger', ['billing']);
+		expect(await poller.poll()).toBeNull();
+		await run('customer', 'create', { email: 'fresh@example.com', additionalFields: { billing: { first_name: 'Fresh' } } });
+		await run('customer', 'update', { customerProfileOid: '1002', customerJson: '{"merchant_notes":"changed"}' });
+		const items = await poller.poll();
+		expect(items?.map((i) => i.json.email)).toEqual(['fresh@example.com']);
+		expect(items?.[0].json.billing).toEqual([expect.objectContaining({ first_name: 'Fresh' })]);
+		expect(await poller.poll()).toBeNull();
+		const asked = query('get_customers', 1);
+		expect(asked).toMatchObject({ _expand: 'billing', _limit: '200', _offset: '0' });
+		expect(asked.signup_dts_start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+	});
+
+	test('New or Updated Customer emits changed customers too', async () => {
+		const poller = await trigger('customerCreatedOrUpdated');
+		expect(await poller.poll()).toBeNull();
+		await run('customer', 'update', { customerProfileOid: '1002', customerJson: '{"merchant_notes":"changed"}' });
+		const items = await poller.poll();
+		expect(items?.map((i) => i.json.customer_profile_oid)).toEqual([1002]);
+		expect(query('get_customers').last_modified_dts_start).toEqual(expect.any(String));
+	});
+
+	test('a manual test run shows the newest customer at once', async () => {
+		const poller = await trigger('customerCreated', 'manual');
+		expect(await poller.poll()).toHaveLength(1);
+		expect(query('get_customers')).toMatchObject({ _sort: '-signup_dts', _limit: '1' });
 	});
 });

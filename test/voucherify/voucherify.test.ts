@@ -3,10 +3,11 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
 import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
+import { VoucherifyTrigger } from '../../nodes/Voucherify/VoucherifyTrigger.node';
 import { chunkBySize } from '../../nodes/Voucherify/actions/customer/updateMany.operation';
 import { useEmulator } from '../emulators/kit';
 import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emulators/voucherify';
-import { credentialsStore, everyString, runNode, testCredential, type SourceItem } from '../harness/harness';
+import { credentialsStore, everyString, pollingTrigger, runNode, testCredential, type SourceItem } from '../harness/harness';
 
 const vendor = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }));
 let counter = 0;
@@ -326,5 +327,44 @@ describe('rate limits and credentials', () => {
 			[{ item: 1 }, 'Voucherify: Cannot find customer with id missing'],
 			[{ item: 2 }, 'src-2'],
 		]);
+	});
+});
+
+describe('trigger', () => {
+	function trigger(event: 'customerCreated' | 'customerCreatedOrUpdated', mode: 'trigger' | 'manual' = 'trigger') {
+		const { id, helper } = credential();
+		return pollingTrigger({ nodeType: new VoucherifyTrigger(), parameters: { event }, credentials: { voucherifyApi: id }, credentialsHelper: helper, mode });
+	}
+	const listQueries = () => vendor.get().calls('list-customers').map((r) => Object.fromEntries(new URLSearchParams(r.query)));
+
+	test('New Customer: the first poll only remembers; the next emits each customer created since, once', async () => {
+		const poller = await trigger('customerCreated');
+		expect(await poller.poll()).toBeNull();
+		vendor.get().clockMs = Date.now(); // the seeded customers are from January; what follows happens now
+		await run({ operation: 'upsert', sourceId: 'new-1', customerFields: { name: 'New One' } });
+		await run({ operation: 'update', customerId: 'src-2', updateFields: { name: 'Changed Two' } });
+		const items = await poller.poll();
+		expect(items?.map((i) => i.json.source_id)).toEqual(['new-1']);
+		expect(await poller.poll()).toBeNull();
+		expect(listQueries()[0]).toMatchObject({ order: 'created_at', 'created_at[after]': expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+	});
+
+	test('New or Updated Customer: new customers (no updated_at yet) and changed ones, oldest change first', async () => {
+		const poller = await trigger('customerCreatedOrUpdated');
+		expect(await poller.poll()).toBeNull();
+		vendor.get().clockMs = Date.now();
+		await run({ operation: 'update', customerId: 'src-2', updateFields: { name: 'Changed Two' } });
+		await run({ operation: 'upsert', sourceId: 'new-2', customerFields: { name: 'New Two' } });
+		const items = await poller.poll();
+		expect(items?.map((i) => i.json.source_id)).toEqual(['src-2', 'new-2']);
+		expect(listQueries().map((q) => Object.keys(q).find((k) => k.endsWith('[after]')))).toEqual(['created_at[after]', 'updated_at[after]']);
+		expect(await poller.poll()).toBeNull();
+	});
+
+	test('a manual test run shows the newest customer at once', async () => {
+		const poller = await trigger('customerCreated', 'manual');
+		const items = await poller.poll();
+		expect(items?.map((i) => i.json.source_id)).toEqual(['src-5']);
+		expect(listQueries()[0]).toMatchObject({ order: '-created_at', limit: '1' });
 	});
 });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { collectPages, compact, isoDate, nextOffset, readLimit, requiredInteger, returnAllOrLimit } from '../../shared';
-import { ultraCartRequest } from '../transport';
+import { ultraCartRequest, type UltraCartContext } from '../transport';
 
 export const EXPANSIONS = [
 	'attachments',
@@ -83,16 +83,28 @@ interface CustomersPage {
 	metadata?: { result_set?: { more?: boolean; next_offset?: number } };
 }
 
-/** Offset paging by `_limit` (max 200) and `_offset`, following `metadata.result_set.more` and `next_offset`. */
-export async function listCustomers(ctx: IExecuteFunctions, itemIndex: number, request: { method: 'GET' | 'POST'; path: string; qs?: IDataObject; body?: IDataObject; plainJson?: boolean }): Promise<IDataObject[]> {
-	const limit = readLimit(ctx, itemIndex);
+/** The node's listing parameters (Limit, Changed Since, Sort, Include) applied to one customer listing. */
+export async function listCustomers(ctx: IExecuteFunctions, itemIndex: number, request: CustomerListing): Promise<IDataObject[]> {
 	const options = ctx.getNodeParameter('listingOptions', itemIndex, {}) as IDataObject;
-	const shared = compact({
+	const qs = compact({
 		...request.qs,
 		_since: options.since ? isoDate(ctx, itemIndex, 'Changed Since', options.since) : undefined,
 		_sort: options.sort,
 		...expandQuery(ctx, itemIndex),
 	});
+	return await pageCustomers(ctx, itemIndex, { ...request, qs }, readLimit(ctx, itemIndex));
+}
+
+export interface CustomerListing {
+	method: 'GET' | 'POST';
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	plainJson?: boolean;
+}
+
+/** Offset paging by `_limit` (max 200) and `_offset`, following `metadata.result_set.more` and `next_offset`. */
+export async function pageCustomers(ctx: UltraCartContext, itemIndex: number, request: CustomerListing, limit?: number): Promise<IDataObject[]> {
 	return await collectPages(
 		0,
 		async (offset, remaining) => {
@@ -100,7 +112,7 @@ export async function listCustomers(ctx: IExecuteFunctions, itemIndex: number, r
 			const page = await ultraCartRequest<CustomersPage>(ctx, itemIndex, {
 				method: request.method,
 				path: request.path,
-				qs: { ...shared, _limit: size, _offset: offset },
+				qs: { ...request.qs, _limit: size, _offset: offset },
 				body: request.body,
 				plainJson: request.plainJson,
 				safeToRepeat: true,

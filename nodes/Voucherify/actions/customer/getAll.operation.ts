@@ -1,11 +1,9 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { collectPages, compact, isoDate, readLimit, returnAllOrLimit } from '../../../shared';
-import { voucherifyRequest } from '../../transport';
+import { isoDate, readLimit, returnAllOrLimit } from '../../../shared';
+import { listCustomers } from '../../transport/customers';
 
 const displayOptions = { show: { resource: ['customer'], operation: ['getAll'] } };
-const PAGE_SIZE = 100;
-const LAST_PAGE = 99;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(undefined),
@@ -53,38 +51,8 @@ const DATE_FILTERS: Record<string, string> = {
 	'updated_at[before]': 'Updated Before',
 };
 
-interface Cursor {
-	page: number;
-	startingAfter?: string;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = readLimit(this, itemIndex);
 	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
 	for (const [name, label] of Object.entries(DATE_FILTERS)) if (filters[name]) filters[name] = isoDate(this, itemIndex, label, filters[name]);
-	const order = this.getNodeParameter('order', itemIndex, '') as string;
-	const pageSize = Math.min(PAGE_SIZE, limit ?? PAGE_SIZE);
-	const seen = new Set<string>();
-
-	// Pages 1–99 as Voucherify allows; past page 99 the starting_after cursor (creation time) continues.
-	return await collectPages<Cursor>(
-		{ page: 1 },
-		async (cursor, remaining) => {
-			const size = Math.min(pageSize, remaining ?? pageSize);
-			const qs = compact({ ...filters, order, limit: size, page: cursor.page, starting_after: cursor.startingAfter });
-			const response = await voucherifyRequest<{ customers: IDataObject[]; has_more: boolean }>(this, itemIndex, { method: 'GET', path: '/v1/customers', qs, safeToRepeat: true });
-			const items = (response.customers ?? []).filter((c) => !seen.has(String(c.id)) && seen.add(String(c.id)));
-			if (!response.has_more || items.length === 0) return { items };
-			if (cursor.page < LAST_PAGE) return { items, next: { page: cursor.page + 1, startingAfter: cursor.startingAfter } };
-			if (order !== '' && order !== 'created_at' && order !== '-created_at') {
-				throw new NodeOperationError(
-					this.getNode(),
-					`More than ${LAST_PAGE * size} customers match: Voucherify pages stop at page ${LAST_PAGE}, and only an order by creation time can continue past it`,
-					{ itemIndex, description: 'Set "Sort" to a Created At order, or narrow the filters.' },
-				);
-			}
-			return { items, next: { page: 1, startingAfter: String(items[items.length - 1].created_at) } };
-		},
-		limit,
-	);
+	return await listCustomers(this, itemIndex, filters, this.getNodeParameter('order', itemIndex, '') as string, readLimit(this, itemIndex));
 }
