@@ -13,6 +13,8 @@ interface NodeInfo {
 	title: string;
 	nodeClass: string;
 	description: { name: string; displayName: string; properties: Array<Record<string, any>> };
+	/** The provider's polling trigger, listed under the same name in the panel. */
+	trigger?: { displayName: string; properties: Array<Record<string, any>> };
 }
 
 export interface BrowserOptions {
@@ -29,6 +31,12 @@ function actionsOf(d: NodeInfo['description']): string[] {
 	const out: string[] = [];
 	for (const p of d.properties) if (p.name === 'operation') for (const o of p.options ?? []) out.push(String(o.action ?? o.name));
 	return out;
+}
+
+/** The trigger events the node creator lists for a trigger node ("On " + each event option's name). */
+function triggerEventsOf(d: NonNullable<NodeInfo['trigger']>): string[] {
+	const event = d.properties.find((p) => p.name === 'event' && p.type === 'options');
+	return (event?.options ?? []).map((o: { name: string }) => `On ${o.name}`);
 }
 
 const SEARCH_BAR = 'input[data-test-id="node-creator-search-bar"], [data-test-id="node-creator-search-bar"] input';
@@ -87,12 +95,22 @@ export async function runBrowserChecks(o: BrowserOptions): Promise<void> {
 				await item.click();
 				const expected = actionsOf(node.description);
 				const panel = page.locator('[data-test-id="node-creator"]').first();
-				await panel.getByText(/Actions \(\d+\)/).first().waitFor();
+				const actionsHeader = panel.getByText(/Actions \(\d+\)/).first();
+				await actionsHeader.waitFor();
+				// With a trigger of the same name, an empty workflow opens on its triggers and folds the actions away.
+				const firstAction = panel.getByText(expected[0], { exact: false }).first();
+				if (!(await firstAction.isVisible())) {
+					await actionsHeader.click();
+					await firstAction.waitFor();
+				}
 				await page.screenshot({ path: path.join(shots, `${slug}-2-operations.png`), fullPage: false });
 				const panelText = (await panel.innerText()).toLowerCase();
 				const missing = expected.filter((a) => !panelText.includes(a.toLowerCase()));
 				if (missing.length) return `the node panel does not list these operations of ${node.description.displayName}: ${missing.slice(0, 8).join('; ')}${missing.length > 8 ? ` (+${missing.length - 8})` : ''}`;
-				o.log(`    ${node.description.displayName}: icon ${ownIcon.replace(base, '')}, ${expected.length} operations listed`);
+				const events = node.trigger ? triggerEventsOf(node.trigger) : [];
+				const missingEvents = events.filter((e) => !panelText.includes(e.toLowerCase()));
+				if (missingEvents.length) return `the node panel does not list these triggers of ${node.trigger?.displayName}: ${missingEvents.join('; ')}`;
+				o.log(`    ${node.description.displayName}: icon ${ownIcon.replace(base, '')}, ${expected.length} operations${events.length ? ` and ${events.length} trigger events` : ''} listed`);
 				await page.keyboard.press('Escape');
 				return undefined;
 			});

@@ -23,7 +23,7 @@ import { dotted, PACKAGE_NAME, type DemoCredential, type E2ECase } from '../lib/
 import { ensureRuntime, REPO_ROOT, RUNTIME_DIR } from '../lib/runtime';
 import { credentialsImport, startEmulators, type RunningProvider } from '../lib/stack';
 import { ensureChromium } from '../lib/chromium';
-import { nodeDescription, operationsOf, operationWorkflow, workflowId, type Workflow } from '../lib/workflows';
+import { nodeDescription, triggerDescription, operationsOf, operationWorkflow, workflowId, type Workflow } from '../lib/workflows';
 
 const PORT = Number(process.env.E2E_N8N_PORT ?? 5778);
 const EMULATOR_BASE = Number(process.env.E2E_EMULATOR_BASE_PORT ?? 5800);
@@ -265,7 +265,7 @@ async function main(): Promise<void> {
 					inst,
 					chromiumPath: chromium,
 					artifacts: ARTIFACTS,
-					nodes: running.map((rp) => ({ title: rp.provider.title, nodeClass: rp.provider.node, description: nodeDescription(rp.provider.node) })),
+					nodes: running.map((rp) => ({ title: rp.provider.title, nodeClass: rp.provider.node, description: nodeDescription(rp.provider.node), trigger: triggerDescription(rp.provider.node) })),
 					check,
 					log,
 				});

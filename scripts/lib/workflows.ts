@@ -1,4 +1,5 @@
 /** Builds importable n8n workflow JSON: a Manual Trigger, optionally a file to send, then one of our nodes. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { PACKAGE_NAME, type CaseInput, type DemoCredential } from './providers';
@@ -30,6 +31,15 @@ export function nodeDescription(node: string): { name: string; displayName: stri
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const mod = require(path.join(REPO_ROOT, 'dist', 'nodes', node, `${node}.node.js`)) as Record<string, new () => { description: any }>;
 	return new mod[node]().description;
+}
+
+/** The description of the node's polling trigger (`<Node>Trigger`), when the provider has one. */
+export function triggerDescription(node: string): { displayName: string; properties: Array<Record<string, any>> } | undefined {
+	const file = path.join(REPO_ROOT, 'dist', 'nodes', node, `${node}Trigger.node.js`);
+	if (!fs.existsSync(file)) return undefined;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const mod = require(file) as Record<string, new () => { description: any }>;
+	return new mod[`${node}Trigger`]().description;
 }
 
 export function latestVersion(version: number | number[]): number {
