@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { runBrowserChecks } from './browser';
+import { checkTriggers, planTriggers, publishTriggers } from './triggers';
 import { EXAMPLE_CHECKS, exampleWorkflows } from './examples';
 import { cli, cliOrThrow, databaseFile, installPackage, n8nDir, packPackage, parseRun, RestSession, startServer, waitHealthy, url, type Instance } from '../lib/n8n';
 import { dotted, PACKAGE_NAME, type DemoCredential, type E2ECase } from '../lib/providers';
@@ -122,8 +123,9 @@ async function main(): Promise<void> {
 			planned.push({ rp, c, workflow, name });
 		}
 	}
-	const ids = new Set(planned.map((p) => p.workflow.id));
-	if (ids.size !== planned.length) throw new Error('two e2e workflows got the same id');
+	const triggers = planTriggers(running);
+	const ids = new Set([...planned, ...triggers].map((p) => p.workflow.id));
+	if (ids.size !== planned.length + triggers.length) throw new Error('two e2e workflows got the same id');
 
 	// ---- import credentials and workflows through n8n's CLI (credentials are encrypted on import)
 	const credsFile = path.join(home, 'credentials.json');
@@ -133,23 +135,26 @@ async function main(): Promise<void> {
 	const imported = [...credentialsImport({ ...stack, running }), ...running.flatMap((r) => r.credentials.filter((c) => c.wrong).map(wrongTwin))];
 	fs.writeFileSync(credsFile, JSON.stringify(imported, null, 2));
 	const examples = exampleWorkflows();
-	fs.writeFileSync(wfFile, JSON.stringify([...examples, ...planned.map((p) => p.workflow)], null, 2));
+	fs.writeFileSync(wfFile, JSON.stringify([...examples, ...planned.map((p) => p.workflow), ...triggers.map((t) => t.workflow)], null, 2));
 	await check('n8n imports the demo credentials (import:credentials)', async () => {
 		await cliOrThrow(inst, ['import:credentials', `--input=${credsFile}`], PORT + 11);
 	});
-	await check(`n8n imports ${examples.length} examples and ${planned.length} operation workflows (import:workflow)`, async () => {
+	await check(`n8n imports ${examples.length} examples, ${planned.length} operation workflows and ${triggers.length} trigger workflows (import:workflow)`, async () => {
 		await cliOrThrow(inst, ['import:workflow', `--input=${wfFile}`], PORT + 12);
 	});
+	if (triggers.length) await check(`n8n publishes the ${triggers.length} trigger workflows (publish:workflow)`, async () => publishTriggers(inst, triggers, PORT + 14));
 	fs.rmSync(credsFile);
 
 	// ---- the server, with every node and credential type of the package registered
 	const server = startServer(inst, { logFile: path.join(ARTIFACTS, 'n8n-server.log') });
 	let serverUp = false;
+	let serverReadyAt = 0;
 	try {
 		await check('n8n starts with the package installed', async () => {
 			const started = Date.now();
 			await waitHealthy(inst, server);
 			serverUp = true;
+			serverReadyAt = Date.now();
 			log(`n8n ready at ${url(inst)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		});
 		const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -255,6 +260,9 @@ async function main(): Promise<void> {
 				}
 			}
 		}
+
+		// ---- polling triggers in published workflows
+		if (serverUp) await checkTriggers({ planned: triggers, session, serverReadyAt, check, log });
 
 		// ---- the editor in headless Chromium
 		if (serverUp && process.env.E2E_SKIP_BROWSER !== '1') {

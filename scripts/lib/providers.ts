@@ -64,6 +64,8 @@ export interface Provider {
 	/** Prepares the emulator for the e2e cases (after seedDemoData) and returns the values the cases need. */
 	prepare?: (mod: Record<string, unknown>, emu: AnyEmulator) => Promise<Record<string, unknown>>;
 	cases: (ctx: Record<string, unknown>, mod: Record<string, unknown>, emu: AnyEmulator) => E2ECase[];
+	/** For the polling trigger's e2e: a customer with this email signs up at the vendor, over its API. */
+	signUp?: (mod: Record<string, unknown>, emu: AnyEmulator, email: string) => Promise<void>;
 }
 
 // ---------------------------------------------------------------- helpers for checks
@@ -196,6 +198,10 @@ export const PROVIDERS: Provider[] = [
 			{ resource: 'customer', operation: 'delete', params: { customerId: ctx.third }, check: all(exactly(1), vendorSaw('delete-customer')) },
 			{ resource: 'customer', operation: 'deletePermanently', params: { customerId: ctx.grace }, check: all(exactly(1), vendorSaw('customer-permanently-deletion')) },
 		],
+		signUp: async (m, emu, email) => {
+			const headers = { 'X-App-Id': String(m.VOUCHERIFY_APP_ID), 'X-App-Token': String(m.VOUCHERIFY_SECRET), 'Content-Type': 'application/json' };
+			await raw(`${emu.baseUrl}/v1/customers`, { method: 'POST', headers, body: JSON.stringify({ source_id: email, name: 'Trigger Signup', email }) });
+		},
 	},
 	{
 		key: 'ultracart',
@@ -284,6 +290,10 @@ export const PROVIDERS: Provider[] = [
 			{ resource: 'wishlistItem', operation: 'update', params: { customerProfileOid: '1001', wishlistItemOid: '501', updateFields: { comments: 'e2e comment' } }, check: vendorSaw('update_wish_list_item') },
 			{ resource: 'wishlistItem', operation: 'delete', params: { customerProfileOid: '1001', wishlistItemOid: '501' }, check: all(exactly(1), vendorSaw('delete_wish_list_item')) },
 		],
+		signUp: async (m, emu, email) => {
+			const headers = { 'x-ultracart-simple-key': String(m.ULTRACART_SIMPLE_KEY), 'X-UltraCart-Api-Version': '2017-03-01', 'Content-Type': 'application/json' };
+			await raw(`${emu.baseUrl}/rest/v2/customer/customers`, { method: 'POST', headers, body: JSON.stringify({ email }) });
+		},
 	},
 	{
 		key: 'nuvemshop',
@@ -336,6 +346,10 @@ export const PROVIDERS: Provider[] = [
 			{ resource: 'customer', operation: 'update', params: { customerId: '1002', updateFields: { phone: '+55 21 99999-0000' } }, check: all(field('id', 1002), vendorSaw('updateCustomer')) },
 			{ resource: 'customer', operation: 'delete', params: { customerId: '1003' }, check: all(exactly(1), vendorSaw('deleteCustomer')) },
 		],
+		signUp: async (m, emu, email) => {
+			const headers = { Authentication: `bearer ${String(m.NUVEMSHOP_TOKEN)}`, 'User-Agent': 'n8n e2e (e2e@example.com)', 'Content-Type': 'application/json' };
+			await raw(`${emu.baseUrl}/2025-03/${String(m.NUVEMSHOP_STORE_ID)}/customers`, { method: 'POST', headers, body: JSON.stringify({ name: 'Trigger Signup', email }) });
+		},
 	},
 	{
 		key: 'amazon-selling-partner',

@@ -34,7 +34,7 @@ export function nodeDescription(node: string): { name: string; displayName: stri
 }
 
 /** The description of the node's polling trigger (`<Node>Trigger`), when the provider has one. */
-export function triggerDescription(node: string): { displayName: string; properties: Array<Record<string, any>> } | undefined {
+export function triggerDescription(node: string): { name: string; displayName: string; version: number | number[]; defaults: { name: string }; properties: Array<Record<string, any>> } | undefined {
 	const file = path.join(REPO_ROOT, 'dist', 'nodes', node, `${node}Trigger.node.js`);
 	if (!fs.existsSync(file)) return undefined;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -120,4 +120,19 @@ export function operationWorkflow(options: {
 	const connections: Workflow['connections'] = {};
 	for (let i = 0; i < chain.length - 1; i++) connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
 	return { id: options.id, name: options.name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+/** A workflow that starts with the provider's polling trigger (checked every minute) and nothing else. */
+export function triggerWorkflow(options: { id: string; name: string; node: string; parameters: Record<string, unknown>; credential: DemoCredential }): Workflow {
+	const d = triggerDescription(options.node)!;
+	const trigger: WorkflowNode = {
+		id: nodeId(),
+		name: d.defaults.name,
+		type: `${PACKAGE_NAME}.${d.name}`,
+		typeVersion: latestVersion(d.version),
+		position: [0, 0],
+		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters },
+		credentials: credentialRef(options.credential),
+	};
+	return { id: options.id, name: options.name, active: false, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
 }

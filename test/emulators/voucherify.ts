@@ -130,9 +130,12 @@ export class VoucherifyEmulator extends Emulator {
 		return (++this.sequence).toString(16).padStart(18, '0');
 	}
 
-	/** Vendor timestamps: every write is one second after the previous, so cursors are deterministic. */
+	/** Demo data follows the wall clock, as a live project does, so polling triggers see new customers. */
+	private wallClock = false;
+
+	/** Vendor timestamps: in tests every write is one second after the previous, so cursors are deterministic. */
 	private now(): string {
-		this.clockMs += 1000;
+		this.clockMs = this.wallClock ? Math.max(this.clockMs + 1, Date.now()) : this.clockMs + 1000;
 		return new Date(this.clockMs).toISOString();
 	}
 
@@ -413,12 +416,15 @@ export class VoucherifyEmulator extends Emulator {
 		});
 	}
 
-	/** Fills the project with `count` customers created one second apart. */
-	seed(count: number): VoucherifyCustomer[] {
+	/** Fills the project with `count` customers created one second apart (from 2026-01-01 unless `fixedClock` is off). */
+	seed(count: number, fixedClock = true): VoucherifyCustomer[] {
 		this.customers.clear();
 		this.activities.clear();
 		this.asyncActions.clear();
-		this.clockMs = Date.parse('2026-01-01T00:00:00Z');
+		if (fixedClock) {
+			this.clockMs = Date.parse('2026-01-01T00:00:00Z');
+			this.wallClock = false;
+		}
 		const made: VoucherifyCustomer[] = [];
 		for (let i = 1; i <= count; i++) made.push(this.applyUpsert({ source_id: `src-${i}`, name: `Customer ${i}`, email: `customer${i}@example.com`, address: { city: i % 2 ? 'Warsaw' : 'Berlin' } }));
 		this.reset();
@@ -426,7 +432,11 @@ export class VoucherifyEmulator extends Emulator {
 	}
 
 	seedDemoData(): void {
-		const [ada, grace] = this.seed(3);
+		// the demo project's customers signed up half an hour ago; what happens from now on has wall-clock times
+		this.wallClock = false;
+		this.clockMs = Date.now() - 30 * 60_000;
+		const [ada, grace] = this.seed(3, false);
+		this.wallClock = true;
 		this.merge(ada, { name: 'Ada Lovelace', email: 'ada@example.com', metadata: { vip: true, redeemables: 2 } }, false);
 		this.merge(grace, { name: 'Grace Hopper', email: 'grace@example.com' }, false);
 	}
