@@ -42,6 +42,7 @@ export class UltraCartEmulator extends Emulator {
 	private readonly accessTokens = new Set<string>();
 	private inFlight = 0;
 	private readonly admitted = new WeakSet<EmulatorRequest>();
+	private nextAddressOid = 5001;
 	private nextOid = 1001;
 	private nextWishlistOid = 501;
 	private nextToken = 1;
@@ -90,7 +91,9 @@ export class UltraCartEmulator extends Emulator {
 		this.route('POST', `${c}/email_verify/validate_token`, 'validate_email_verification_token', (req) => {
 			const token = req.json<{ token?: string }>()?.token ?? '';
 			const ok = this.verificationTokens.delete(token);
-			return { status: 200, body: { success: ok, metadata: {} } };
+			// EmailVerifyTokenValidateResponse: success is the answer; a refused token also carries an error
+			if (!ok) return { status: 200, body: { success: false, error: { user_message: 'The verification token is not valid.', developer_message: 'Unknown or used token' }, metadata: {} } };
+			return { status: 200, body: { success: true, metadata: {} } };
 		});
 		this.route('POST', `${c}/query`, 'get_customers_by_query', (req) => {
 			const body = req.json<Record<string, unknown>>() ?? {};
@@ -115,6 +118,7 @@ export class UltraCartEmulator extends Emulator {
 			this.withCustomer(req, (x) => {
 				const body = req.json<Record<string, unknown>>();
 				for (const [k, v] of Object.entries(body ?? {})) if (k !== 'customer_profile_oid' && k !== 'password') x[k] = v;
+				this.numberAddresses(x);
 				x.last_modified_dts = this.now();
 				this.count('update');
 				return this.one(req, x);
@@ -196,7 +200,8 @@ export class UltraCartEmulator extends Emulator {
 				const item = { ...body, customer_profile_oid: x.customer_profile_oid, customer_wishlist_item_oid: this.nextWishlistOid++, add_dts: this.now() };
 				this.wishlists.set(x.customer_profile_oid, [...(this.wishlists.get(x.customer_profile_oid) ?? []), item]);
 				this.count('wishlistInsert');
-				return { status: 200, body: { wishlist_item: item, success: true, metadata: {} } };
+				// insert_wish_list_item answers with the bare CustomerWishListItem
+				return { status: 200, body: item };
 			}),
 		);
 		const wi = `${w}/:itemOid`;
@@ -204,7 +209,8 @@ export class UltraCartEmulator extends Emulator {
 		this.route('PUT', wi, 'update_wish_list_item', (req) =>
 			this.withItem(req, (item) => {
 				for (const [k, v] of Object.entries(req.json<Record<string, unknown>>() ?? {})) if (!k.endsWith('_oid')) item[k] = v;
-				return { status: 200, body: { wishlist_item: item, success: true, metadata: {} } };
+				// update_wish_list_item answers with the bare CustomerWishListItem
+				return { status: 200, body: item };
 			}),
 		);
 		this.route('DELETE', wi, 'delete_wish_list_item', (req) =>
@@ -330,8 +336,19 @@ export class UltraCartEmulator extends Emulator {
 		const now = this.now();
 		const { password: _password, ...rest } = fields;
 		const customer: UltraCartCustomer = { billing: [], shipping: [], tags: [], pricing_tiers: [], ...rest, customer_profile_oid: this.nextOid++, merchant_id: 'DEMO', email: String(fields.email), signup_dts: now, last_modified_dts: now };
+		this.numberAddresses(customer);
 		this.customers.set(customer.customer_profile_oid, customer);
 		return customer;
+	}
+
+	/** UltraCart replaces the address lists with those sent, and gives each new address its oid. */
+	private numberAddresses(customer: UltraCartCustomer): void {
+		for (const list of ['billing', 'shipping'] as const) {
+			for (const address of (customer[list] as Array<Record<string, unknown>> | undefined) ?? []) {
+				address.customer_profile_oid = customer.customer_profile_oid;
+				address[`customer_${list}_oid`] ??= this.nextAddressOid++;
+			}
+		}
 	}
 
 	seed(count: number): UltraCartCustomer[] {

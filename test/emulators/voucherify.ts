@@ -319,9 +319,14 @@ export class VoucherifyEmulator extends Emulator {
 		return { status: 200, body: { object: 'list', data_ref: 'data', data, total: holders.length, has_more: hasMore, more_starting_after: hasMore ? data[data.length - 1].id : undefined } };
 	}
 
+	/** Fault: the next async action fails as a whole, with this message in its result. */
+	failNextAsyncAction?: string;
+
 	private startAsync(type: string, apply: () => Record<string, unknown>): EmulatorResponse {
 		const id = `aa_${this.nextId()}`;
-		this.asyncActions.set(id, { id, type, createdAt: this.clock.now(), apply });
+		const failure = this.failNextAsyncAction;
+		this.failNextAsyncAction = undefined;
+		this.asyncActions.set(id, failure ? { id, type, createdAt: this.clock.now(), apply: () => ({ message: failure }), failed: true } : { id, type, createdAt: this.clock.now(), apply });
 		this.count('asyncAction');
 		return { status: 202, body: { async_action_id: id } };
 	}

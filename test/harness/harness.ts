@@ -1,7 +1,7 @@
 // Runs our nodes through n8n-core's real WorkflowExecute, in-process: a start node emitting test items, then the node under test.
 import './env';
 
-import { BinaryDataService, ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -192,6 +192,34 @@ export async function pollingTrigger(options: {
 		},
 		staticData: () => workflow.getStaticData('node', workflow.getNode('Trigger')!) as IDataObject,
 	};
+}
+
+/** Runs one of the node's loadOptions methods as the editor does: n8n-core's LoadOptionsContext on the node's current parameters. */
+export async function loadOptions(options: {
+	nodeType: INodeType;
+	method: string;
+	parameters: INodeParameters;
+	credentials?: Record<string, string>;
+	credentialsHelper: HarnessCredentialsHelper;
+}) {
+	await initBinaryData();
+	const description = options.nodeType.description as INodeTypeDescription;
+	const typeName = `test.${description.name}`;
+	const node: INode = {
+		id: 'editor',
+		name: 'Node In Editor',
+		type: typeName,
+		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(Object.entries(options.credentials ?? {}).map(([type, id]) => [type, { id, name: id }])),
+	};
+	const workflow = new Workflow({ id: 'wf-editor', nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [typeName]: options.nodeType }) });
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-editor', { id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, settings: {} } as never);
+	const context = new LoadOptionsContext(workflow, node, additionalData(options.credentialsHelper, hooks), `parameters.${options.method}`);
+	const method = options.nodeType.methods?.loadOptions?.[options.method];
+	if (!method) throw new Error(`${description.name} has no loadOptions method ${options.method}`);
+	return await method.call(context);
 }
 
 /** Resolves `={{ … }}` expressions against $credentials, as n8n does for credential test requests. */

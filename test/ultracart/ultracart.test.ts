@@ -7,7 +7,7 @@ import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
 import { UltraCartTrigger } from '../../nodes/UltraCart/UltraCartTrigger.node';
 import { useEmulator } from '../emulators/kit';
 import { ULTRACART_CLIENT_ID, ULTRACART_CLIENT_SECRET, ULTRACART_SIMPLE_KEY, UltraCartEmulator } from '../emulators/ultracart';
-import { credentialsStore, everyString, pollingTrigger, runNode, testCredential, type SourceItem } from '../harness/harness';
+import { credentialsStore, everyString, loadOptions, pollingTrigger, runNode, testCredential, type SourceItem } from '../harness/harness';
 import { OAuth2ApiBase } from '../harness/oauth2-base';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
@@ -81,6 +81,28 @@ describe('customer', () => {
 		expect(gone.error?.message).toBe('UltraCart: Customer 1002 not found.');
 	});
 
+	test('Update of one billing field changes the default address in place and keeps the others', async () => {
+		const customer = vendor.get().customers.get(1002)!;
+		const home = { ...(customer.billing as Array<Record<string, unknown>>)[0], default_billing: true };
+		const office = { first_name: 'Office', last_name: 'Two', city: 'Dallas', default_billing: false, customer_billing_oid: 9999, customer_profile_oid: 1002 };
+		customer.billing = [office, home];
+		expect(home.customer_billing_oid).toEqual(expect.any(Number));
+		const updated = await run('customer', 'update', { customerProfileOid: '1002', updateFields: { billing: { city: 'Houston' } }, expand: ['billing'] });
+		expect(query('get_customer')._expand).toBe('billing');
+		expect(body('update_customer')).toEqual({
+			customer_profile_oid: 1002,
+			billing: [office, { ...home, city: 'Houston' }],
+		});
+		expect(updated.items[0].json.billing).toEqual([office, { ...home, city: 'Houston' }]);
+	});
+
+	test('Update of an address on a customer without one adds it as the default', async () => {
+		vendor.get().customers.get(1003)!.shipping = [];
+		await run('customer', 'update', { customerProfileOid: '1003', updateFields: { shipping: { city: 'Reno', address1: '1 Main St' } } });
+		expect(body('update_customer')).toEqual({ customer_profile_oid: 1003, shipping: [{ city: 'Reno', address1: '1 Main St', default_shipping: true }] });
+		expect(vendor.get().customers.get(1003)!.shipping).toEqual([expect.objectContaining({ city: 'Reno', customer_shipping_oid: expect.any(Number) })]);
+	});
+
 	test('Get Many: every filter, _since, _sort, _expand; Return All pages by 200 with _offset', async () => {
 		vendor.get().seed(450);
 		const all = await run('customer', 'getAll', { returnAll: true, expand: ['billing'], listingOptions: { sort: 'email' } });
@@ -119,6 +141,12 @@ describe('customer', () => {
 		expect(body('get_customers_by_query')).toEqual({ any_tags: ['wholesale'], emails: ['buyer1@example.com', 'buyer4@example.com'], query_target: 'cache' });
 		expect(vendor.get().calls('get_customers_by_query')[0].headers['content-type']).toBe('application/json');
 		expect(query('get_customers_by_query')).toEqual({ _limit: '200', _offset: '0' });
+	});
+
+	test('Query takes every CustomerQuery condition, billing and shipping addresses included', async () => {
+		const result = await run('customer', 'query', { query: { billing_last_name: '2', billing_city: 'Austin', shipping_city: '', pricing_tier_oid: 0 }, returnAll: true });
+		expect(result.items.map((i) => i.json.email)).toEqual(['buyer2@example.com']);
+		expect(body('get_customers_by_query')).toEqual({ billing_last_name: '2', billing_city: 'Austin' });
 	});
 
 	test('Search by text and sign-up dates', async () => {
@@ -198,8 +226,13 @@ describe('email lists, verification, wishlists', () => {
 	test('email lists: list them, load the dropdown, subscribe and unsubscribe', async () => {
 		const lists = await run('emailList', 'getAll');
 		expect(lists.items.map((i) => i.json.name)).toEqual(['Newsletter', 'VIP Offers', 'Old List']);
-		const { getEmailLists } = new UltraCart().methods.loadOptions;
-		expect(typeof getEmailLists).toBe('function');
+		const dropdown = keyCredential();
+		const options = await loadOptions({ nodeType: new UltraCart(), method: 'getEmailLists', parameters: { resource: 'emailList', operation: 'updateSubscriptions' }, credentials: { ultraCartApi: dropdown.id }, credentialsHelper: dropdown.helper });
+		// deleted lists are left out; sorted by name
+		expect(options.map((o) => o.name)).toEqual(['Newsletter', 'VIP Offers']);
+		expect(options[0]).toMatchObject({ value: vendor.get().emailLists[0].email_list_uuid });
+		const wrongKey = keyCredential('wrong-key');
+		await expect(loadOptions({ nodeType: new UltraCart(), method: 'getEmailLists', parameters: {}, credentials: { ultraCartApi: wrongKey.id }, credentialsHelper: wrongKey.helper })).rejects.toThrow(/^UltraCart: /);
 		const [newsletter, vip] = vendor.get().emailLists;
 		const result = await run('emailList', 'updateSubscriptions', { customerProfileOid: '1001', addToLists: [newsletter.email_list_uuid, vip.email_list_uuid], removeFromLists: [] });
 		expect(result.items[0].json).toMatchObject({ customer_profile_oid: 1001, add_to_lists: [newsletter.email_list_uuid, vip.email_list_uuid] });
@@ -216,12 +249,13 @@ describe('email lists, verification, wishlists', () => {
 		expect(token).toMatch(/^verify-/);
 		expect(body('get_email_verification_token')).toEqual({ email: 'buyer1@example.com', password: 'hunter22' });
 		expect((await run('emailVerification', 'validateToken', { token })).items[0].json).toEqual({ valid: true });
-		expect((await run('emailVerification', 'validateToken', { token })).items[0].json).toEqual({ valid: false });
+		expect((await run('emailVerification', 'validateToken', { token })).items[0].json).toEqual({ valid: false, reason: 'The verification token is not valid.' });
 	});
 
 	test('wishlist: create, get many, get, update, delete', async () => {
 		const created = await run('wishlistItem', 'create', { customerProfileOid: '1001', merchantItemOid: '9001', additionalFields: { comments: 'for May', priority: 4 } });
 		const item = created.items[0].json;
+		expect(item).toMatchObject({ merchant_item_oid: 9001, comments: 'for May', customer_profile_oid: 1001 });
 		expect(body('insert_wish_list_item')).toEqual({ merchant_item_oid: 9001, comments: 'for May', priority: 4 });
 		const itemOid = String(item.customer_wishlist_item_oid);
 		expect((await run('wishlistItem', 'getAll', { customerProfileOid: '1001' })).items.map((i) => i.json.merchant_item_oid)).toEqual([9001]);

@@ -5,6 +5,8 @@ import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
 import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
 import { VoucherifyTrigger } from '../../nodes/Voucherify/VoucherifyTrigger.node';
 import { chunkBySize } from '../../nodes/Voucherify/actions/customer/updateMany.operation';
+import { voucherifyTransport } from '../../nodes/Voucherify/transport';
+import { TokenBucket } from '../../nodes/shared/pacing';
 import { useEmulator } from '../emulators/kit';
 import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emulators/voucherify';
 import { credentialsStore, everyString, pollingTrigger, runNode, testCredential, type SourceItem } from '../harness/harness';
@@ -148,6 +150,18 @@ describe('lists', () => {
 		expect(limited.items.map((i) => i.json.source_id)).toEqual(['src-1', 'src-2', 'src-3']);
 	});
 
+	test('Get Many with a Limit that is not a whole number of pages returns exactly that many, each once', async () => {
+		vendor.get().seed(400);
+		const result = await run({ operation: 'getAll', returnAll: false, limit: 250, order: 'created_at' });
+		expect(result.items.map((i) => i.json.source_id)).toEqual(Array.from({ length: 250 }, (_, i) => `src-${i + 1}`));
+		const calls = vendor.get().calls('list-customers').map((r) => Object.fromEntries(new URLSearchParams(r.query)));
+		expect(calls.map((q) => [q.page, q.limit])).toEqual([
+			['1', '100'],
+			['2', '100'],
+			['3', '100'],
+		]);
+	});
+
 	test('Get Activity pages with starting_after_id and applies the filters', async () => {
 		for (let i = 0; i < 4; i++) await run({ operation: 'update', customerId: 'src-1', updateFields: { description: `v${i}` } });
 		vendor.get().reset();
@@ -159,12 +173,21 @@ describe('lists', () => {
 		expect(queries[0]).toEqual({ category: 'ACTION', start_date: '2025-01-01T00:00:00.000Z', order: 'created_at', limit: '100' });
 	});
 
-	test('Get Activity with small pages follows more_starting_after', async () => {
-		for (let i = 0; i < 4; i++) await run({ operation: 'update', customerId: 'src-2', updateFields: { description: `v${i}` } });
+	test('Get Activity past one page follows more_starting_after', async () => {
+		const customer = vendor.get().customers.get([...vendor.get().customers.keys()][1])!;
+		const events = vendor.get().activities.get(customer.id)!;
+		for (let i = 1; i <= 149; i++) events.push({ ...events[0], id: `evcus_extra_${String(i).padStart(3, '0')}`, type: 'customer.updated', created_at: new Date(Date.parse(events[0].created_at) + i * 1000).toISOString() });
 		vendor.get().reset();
-		const result = await run({ operation: 'getActivity', customerId: 'src-2', returnAll: false, limit: 5, order: 'created_at' });
-		expect(result.items).toHaveLength(5);
-		expect(vendor.get().calls('list-customer-activity')).toHaveLength(1);
+		const result = await run({ operation: 'getActivity', customerId: customer.source_id, returnAll: true, order: 'created_at' });
+		expect(result.items).toHaveLength(150);
+		expect(new Set(result.items.map((i) => i.json.id)).size).toBe(150);
+		const queries = vendor.get().calls('list-customer-activity').map((r) => Object.fromEntries(new URLSearchParams(r.query)));
+		expect(queries).toEqual([
+			{ order: 'created_at', limit: '100' },
+			{ order: 'created_at', limit: '100', starting_after_id: result.items[99].json.id },
+		]);
+		const limited = await run({ operation: 'getActivity', customerId: customer.source_id, returnAll: false, limit: 120, order: 'created_at' });
+		expect(limited.items.map((i) => i.json.id)).toEqual(result.items.slice(0, 120).map((i) => i.json.id));
 	});
 
 	test('Get Activities (deprecated) lists the same events', async () => {
@@ -234,6 +257,16 @@ describe('bulk and async', () => {
 		expect(result.items[7].json).toMatchObject({ source_id: 'src-8', status: 'FAILED', error: 'birthdate must be a date in the format YYYY-MM-DD' });
 		expect(vendor.get().find('src-50')?.address?.city).toBe('Paris');
 		expect(vendor.get().find('src-1')?.address?.city).toBe('Paris');
+	});
+
+	test('Update Many whose whole async action FAILED gives every item the reason', async () => {
+		vendor.get().failNextAsyncAction = 'Processing was stopped: the project is over its bulk API limit';
+		const input: SourceItem[] = [{ json: { id: 'src-1' } }, { json: { id: 'src-2' } }];
+		const result = await run({ operation: 'updateMany', sourceId: '={{ $json.id }}', updateFields: { name: 'X' }, ...fastWait }, { input });
+		expect(result.items.map((i) => i.json)).toEqual([
+			expect.objectContaining({ source_id: 'src-1', status: 'FAILED', error: 'Processing was stopped: the project is over its bulk API limit' }),
+			expect.objectContaining({ source_id: 'src-2', status: 'FAILED', error: 'Processing was stopped: the project is over its bulk API limit' }),
+		]);
 	});
 
 	test('Update Many splits only where the 10 MB limit requires', () => {
@@ -308,6 +341,16 @@ describe('rate limits and credentials', () => {
 			await limited.stop();
 		}
 	}, 60_000);
+
+	test('when no request remains, pacing waits until X-Rate-Limit-Retry (the period may be an hour)', () => {
+		const retryAt = Math.ceil(Date.now() / 1000) + 1800;
+		const observation = voucherifyTransport.config.readRateLimitHeaders!({ 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '0', 'x-rate-limit-retry': String(retryAt) });
+		expect(observation).toMatchObject({ limit: 100, remaining: 0 });
+		expect(observation!.resetInMs).toBeGreaterThan(1_795_000);
+		const bucket = new TokenBucket({ capacity: 100, refillPerSecond: 100 / 60 });
+		bucket.observe(observation!);
+		expect(bucket.reserve()).toBeGreaterThan(1_795_000);
+	});
 
 	test('wrong keys: clear error, no secret in it; the Test button tells right from wrong', async () => {
 		const result = await run({ operation: 'get', customerId: 'src-1' }, { credential: { secretKey: 'wrong-secret-value' } });

@@ -40,6 +40,8 @@ export interface UltraCartRequest {
 	safeToRepeat: boolean;
 	/** The spec sends most JSON bodies as "application/json; charset=UTF-8", a few as plain "application/json". */
 	plainJson?: boolean;
+	/** For calls whose answer is `success` itself (validating a token): success: false is a result, not a failure. */
+	successIsTheAnswer?: boolean;
 }
 
 export async function ultraCartRequest<T = IDataObject>(ctx: UltraCartContext, itemIndex: number, request: UltraCartRequest): Promise<T> {
@@ -62,7 +64,7 @@ export async function ultraCartRequest<T = IDataObject>(ctx: UltraCartContext, i
 	const response: RawResponse = await ultraCartTransport.request(ctx, kernelRequest);
 	const body = ultraCartTransport.jsonBody<IDataObject | undefined>(ctx, response, itemIndex);
 	// UltraCart can answer 200 with success: false and an error object
-	if (body && typeof body === 'object' && body.success === false && body.error) {
+	if (body && typeof body === 'object' && body.success === false && body.error && !request.successIsTheAnswer) {
 		throw await ultraCartTransport.responseError(ctx, kernelRequest, { ...response, body });
 	}
 	return body as T;

@@ -18,9 +18,10 @@ export async function listCustomers(ctx: VoucherifyContext, itemIndex: number, f
 	// Pages 1–99 as Voucherify allows; past page 99 the starting_after cursor (creation time) continues.
 	return await collectPages<Cursor>(
 		{ page: 1 },
-		async (cursor, remaining) => {
-			const size = Math.min(pageSize, remaining ?? pageSize);
-			const qs = compact({ ...filters, order, limit: size, page: cursor.page, starting_after: cursor.startingAfter });
+		async (cursor) => {
+			// Pages are numbered in pages of `limit`: every page must ask for the same size, or page 2 of a
+			// smaller last page would repeat customers already read. collectPages cuts the surplus.
+			const qs = compact({ ...filters, order, limit: pageSize, page: cursor.page, starting_after: cursor.startingAfter });
 			const response = await voucherifyRequest<{ customers: IDataObject[]; has_more: boolean }>(ctx, itemIndex, { method: 'GET', path: '/v1/customers', qs, safeToRepeat: true });
 			const items = (response.customers ?? []).filter((c) => !seen.has(String(c.id)) && seen.add(String(c.id)));
 			if (!response.has_more || items.length === 0) return { items };
@@ -28,7 +29,7 @@ export async function listCustomers(ctx: VoucherifyContext, itemIndex: number, f
 			if (order !== '' && order !== 'created_at' && order !== '-created_at') {
 				throw new NodeOperationError(
 					ctx.getNode(),
-					`More than ${LAST_PAGE * size} customers match: Voucherify pages stop at page ${LAST_PAGE}, and only an order by creation time can continue past it`,
+					`More than ${LAST_PAGE * pageSize} customers match: Voucherify pages stop at page ${LAST_PAGE}, and only an order by creation time can continue past it`,
 					{ itemIndex, description: 'Set "Sort" to a Created At order, or narrow the filters.' },
 				);
 			}

@@ -15,7 +15,11 @@ import { Transport, type RawResponse } from '../../shared';
 export type VoucherifyContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 export const CREDENTIAL_TYPE = 'voucherifyApi';
 
-/** Business plans allow 100 requests a minute; the X-Rate-Limit-* headers correct this to the project's own plan. */
+/**
+ * Business plans allow 100 requests a minute; the X-Rate-Limit-* headers correct this to the project's own plan.
+ * The limit's period may be an hour (Sandbox projects: 100 an hour), which the headers do not name: the bucket
+ * follows X-Rate-Limit-Remaining, and when nothing remains it waits until X-Rate-Limit-Retry.
+ */
 export const voucherifyTransport = new Transport({
 	provider: 'Voucherify',
 	rateLimits: { api: { capacity: 100, refillPerSecond: 100 / 60 } },
@@ -24,7 +28,13 @@ export const voucherifyTransport = new Transport({
 		const limit = Number(headers['x-rate-limit-limit']);
 		const remaining = Number(headers['x-rate-limit-remaining']);
 		if (!Number.isFinite(limit) || limit <= 0) return undefined;
-		return { limit, ratePerSecond: limit / 60, remaining: Number.isFinite(remaining) ? remaining : undefined };
+		const retryAt = Number(headers['x-rate-limit-retry']);
+		return {
+			limit,
+			ratePerSecond: limit / 60,
+			remaining: Number.isFinite(remaining) ? remaining : undefined,
+			resetInMs: Number.isFinite(retryAt) && retryAt > 0 ? Math.max(0, retryAt * 1000 - Date.now()) : undefined,
+		};
 	},
 	// X-Rate-Limit-Retry: epoch seconds when the next request is accepted
 	vendorRetryAfterMs: (response) => {

@@ -25,6 +25,21 @@ export const DATE_FILTERS: Record<string, string> = {
 	signup_dts_end: 'Signed Up Before',
 };
 
+/** Every filter get_customers takes; Query (get_customers_by_query) takes the same and a few more. */
+export const customerFilterOptions: INodeProperties[] = [
+	...addressFilters('billing', 'Billing'),
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Last Modified After', name: 'last_modified_dts_start', type: 'dateTime', default: '' },
+	{ displayName: 'Last Modified Before', name: 'last_modified_dts_end', type: 'dateTime', default: '' },
+	{ displayName: 'Pricing Tier Name', name: 'pricing_tier_name', type: 'string', default: '' },
+	{ displayName: 'Pricing Tier OID', name: 'pricing_tier_oid', type: 'number', default: 0 },
+	{ displayName: 'QuickBooks Class', name: 'qb_class', type: 'string', default: '' },
+	{ displayName: 'QuickBooks Code', name: 'quickbooks_code', type: 'string', default: '' },
+	...addressFilters('shipping', 'Shipping'),
+	{ displayName: 'Signed Up After', name: 'signup_dts_start', type: 'dateTime', default: '' },
+	{ displayName: 'Signed Up Before', name: 'signup_dts_end', type: 'dateTime', default: '' },
+];
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Filters',
@@ -32,19 +47,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: [
-			...addressFilters('billing', 'Billing'),
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Last Modified After', name: 'last_modified_dts_start', type: 'dateTime', default: '' },
-			{ displayName: 'Last Modified Before', name: 'last_modified_dts_end', type: 'dateTime', default: '' },
-			{ displayName: 'Pricing Tier Name', name: 'pricing_tier_name', type: 'string', default: '' },
-			{ displayName: 'Pricing Tier OID', name: 'pricing_tier_oid', type: 'number', default: 0 },
-			{ displayName: 'QuickBooks Class', name: 'qb_class', type: 'string', default: '' },
-			{ displayName: 'QuickBooks Code', name: 'quickbooks_code', type: 'string', default: '' },
-			...addressFilters('shipping', 'Shipping'),
-			{ displayName: 'Signed Up After', name: 'signup_dts_start', type: 'dateTime', default: '' },
-			{ displayName: 'Signed Up Before', name: 'signup_dts_end', type: 'dateTime', default: '' },
-		],
+		options: customerFilterOptions,
 	},
 	...listingProperties(),
 ];

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { compact } from '../../../shared';
 import { listCustomers, listingProperties } from '../common';
-import { customerFilters } from './getAll.operation';
+import { customerFilterOptions, customerFilters } from './getAll.operation';
 
 const displayOptions = { show: { resource: ['customer'], operation: ['query'] } };
 
@@ -19,17 +19,12 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Condition',
 		default: {},
+		// every CustomerQuery field: the get_customers filters plus email lists, tags and the query target
 		options: [
-			{ displayName: 'Billing City', name: 'billing_city', type: 'string', default: '' },
-			{ displayName: 'Billing Country Code', name: 'billing_country_code', type: 'string', default: '' },
-			{ displayName: 'Billing State', name: 'billing_state', type: 'string', default: '' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			...customerFilterOptions,
 			{ displayName: 'Emails', name: 'emails', type: 'string', default: '', description: 'Comma-separated email addresses: any of them matches' },
 			{ displayName: 'Has All Tags', name: 'all_tags', type: 'string', default: '', description: 'Comma-separated tags the customer must all have' },
 			{ displayName: 'Has Any Tag', name: 'any_tags', type: 'string', default: '', description: 'Comma-separated tags of which the customer has at least one' },
-			{ displayName: 'Last Modified After', name: 'last_modified_dts_start', type: 'dateTime', default: '' },
-			{ displayName: 'Last Modified Before', name: 'last_modified_dts_end', type: 'dateTime', default: '' },
-			{ displayName: 'Pricing Tier Name', name: 'pricing_tier_name', type: 'string', default: '' },
 			{
 				displayName: 'Query Target',
 				name: 'query_target',
@@ -40,8 +35,6 @@ const properties: INodeProperties[] = [
 				],
 				default: 'origin',
 			},
-			{ displayName: 'Signed Up After', name: 'signup_dts_start', type: 'dateTime', default: '' },
-			{ displayName: 'Signed Up Before', name: 'signup_dts_end', type: 'dateTime', default: '' },
 		],
 	},
 	...listingProperties(),

@@ -12,6 +12,15 @@ export const description = updateDisplayOptions(displayOptions, [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const token = requiredString(this, 'token', itemIndex, 'Token');
 	// Validating may use the token up: not sent twice.
-	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: '/customer/customers/email_verify/validate_token', body: { token }, plainJson: true, safeToRepeat: false });
-	return { valid: response.success === true };
+	const response = await ultraCartRequest(this, itemIndex, {
+		method: 'POST',
+		path: '/customer/customers/email_verify/validate_token',
+		body: { token },
+		plainJson: true,
+		safeToRepeat: false,
+		successIsTheAnswer: true,
+	});
+	const error = response.error as IDataObject | undefined;
+	const reason = error?.user_message ?? error?.developer_message;
+	return { valid: response.success === true, ...(response.success !== true && reason ? { reason } : {}) };
 }

@@ -19,5 +19,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const oid = customerOid(this, itemIndex);
 	const body = { merchant_item_oid: requiredInteger(this, 'merchantItemOid', itemIndex, 'Item OID'), ...wishlistBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
 	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: wishlistPath(oid), body, safeToRepeat: false });
-	return response.wishlist_item as IDataObject;
+	// UltraCart answers insert with the bare CustomerWishListItem (only Get wraps it in wishlist_item)
+	return (response.wishlist_item ?? response) as IDataObject;
 }

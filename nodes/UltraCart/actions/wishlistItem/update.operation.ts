@@ -21,5 +21,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (Object.keys(fields).length === 0) invalidParameter(this, itemIndex, 'Update Fields', 'is empty: add at least one field to change');
 	const response = await ultraCartRequest(this, itemIndex, { method: 'PUT', path, body: wishlistBody(fields), safeToRepeat: true });
-	return response.wishlist_item as IDataObject;
+	// UltraCart answers update with the bare CustomerWishListItem (only Get wraps it in wishlist_item)
+	return (response.wishlist_item ?? response) as IDataObject;
 }

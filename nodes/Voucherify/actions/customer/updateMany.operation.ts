@@ -75,14 +75,18 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			const accepted = await voucherifyRequest(this, members[0].itemIndex, { method: 'POST', path: '/v1/customers/bulk/async', body: chunk as unknown as IDataObject, safeToRepeat: true });
 			const asyncActionId = String(accepted.async_action_id);
 			const action = waitForCompletion ? await awaitAsyncAction(this, members[0].itemIndex, asyncActionId) : undefined;
-			const errors = ((action?.result as IDataObject | undefined)?.errors ?? []) as IDataObject[];
+			const result = action?.result as IDataObject | undefined;
+			const errors = (result?.errors ?? []) as IDataObject[];
+			// A whole action that FAILED names no row: each item then carries the action's own reason
+			const actionReason = action?.status === 'FAILED' ? String(result?.message ?? result?.error ?? 'Voucherify marked the whole bulk update FAILED; see the async action for details') : undefined;
 			for (const { itemIndex, row } of members) {
 				const rowError = errors.find((e) => e.source_id === row.source_id);
+				const error = rowError ? (rowError.details ?? rowError.message) : actionReason;
 				output[itemIndex] = {
 					json: {
 						source_id: row.source_id,
 						async_action_id: asyncActionId,
-						...(action ? { status: rowError ? 'FAILED' : action.status, ...(rowError ? { error: rowError.details ?? rowError.message } : {}), ...(action.waitTimedOut ? { waitTimedOut: true } : {}) } : {}),
+						...(action ? { status: rowError ? 'FAILED' : action.status, ...(error !== undefined ? { error } : {}), ...(action.waitTimedOut ? { waitTimedOut: true } : {}) } : {}),
 					},
 					pairedItem: { item: itemIndex },
 				};
