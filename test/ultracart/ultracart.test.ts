@@ -83,7 +83,7 @@ describe('customer', () => {
 
 	test('Update of one billing field changes the default address in place and keeps the others', async () => {
 		const customer = vendor.get().customers.get(1002)!;
-		const home = { ...(customer.billing as Array<Record<string, unknown>>)[0], default_billing: true };
+		const home: Record<string, unknown> = { ...(customer.billing as Array<Record<string, unknown>>)[0], default_billing: true };
 		const office = { first_name: 'Office', last_name: 'Two', city: 'Dallas', default_billing: false, customer_billing_oid: 9999, customer_profile_oid: 1002 };
 		customer.billing = [office, home];
 		expect(home.customer_billing_oid).toEqual(expect.any(Number));
