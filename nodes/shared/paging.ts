@@ -6,10 +6,19 @@ export interface Page<TCursor> {
 	next?: TCursor;
 }
 
+/** A vendor sent a cursor it had sent before: following it would repeat pages forever. */
+export class RepeatedCursorError extends Error {
+	constructor(readonly itemsRead: number) {
+		super(`The vendor sent the same page cursor twice; stopped after ${itemsRead} items instead of repeating pages forever. Try again, or narrow the filters.`);
+	}
+}
+
 /**
  * Collects pages until there is no next cursor or `limit` items are gathered.
  * Every provider's paging (offset, page and Link header, cursor, next token) is a cursor here;
  * `fetchPage` receives how many items are still wanted, so the last page can ask for fewer.
+ * An empty page with a next cursor is followed (vendors may filter a page down to nothing);
+ * a cursor seen before is an error rather than a silently shortened list.
  */
 export async function collectPages<TCursor>(
 	first: TCursor,
@@ -22,13 +31,11 @@ export async function collectPages<TCursor>(
 	while (cursor !== undefined) {
 		const remaining = limit === undefined ? undefined : limit - results.length;
 		if (remaining !== undefined && remaining <= 0) break;
-		// a vendor answering the same cursor forever must not loop forever
 		const key = JSON.stringify(cursor);
-		if (seen.has(key)) break;
+		if (seen.has(key)) throw new RepeatedCursorError(results.length);
 		seen.add(key);
 		const page = await fetchPage(cursor, remaining);
 		results.push(...page.items);
-		if (page.items.length === 0) break;
 		cursor = page.next;
 	}
 	return limit === undefined ? results : results.slice(0, limit);
@@ -36,7 +43,7 @@ export async function collectPages<TCursor>(
 
 /** Next offset for offset/limit paging: continue while the vendor says there is more, or the page was full. */
 export function nextOffset(offset: number, pageSize: number, received: number, more?: boolean, vendorNext?: number): number | undefined {
-	if (more === false) return undefined;
+	if (more === false || received === 0) return undefined;
 	if (more === undefined && received < pageSize) return undefined;
 	return vendorNext !== undefined && vendorNext > offset ? vendorNext : offset + received;
 }

@@ -27,6 +27,10 @@ const PUBLIC_CREDENTIAL_FIELDS = new Set([
 	'storeId',
 	'sellerId',
 	'channel',
+	'partnerSite',
+	'retirementNotice',
+	// OAuth2 token data: the token's type ("bearer") is a word of every message, not a secret
+	'token_type',
 ]);
 
 /** Secret values worth scrubbing from a credential's data, including nested OAuth token data. */
@@ -55,12 +59,13 @@ const TOKEN_PATTERNS: Array<[RegExp, string]> = [
 
 export function redactText(text: string, secrets: string[]): string {
 	let out = text;
+	// token shapes first: masking a stored value first could break the shape (e.g. "Bearer <token>") they recognise
+	for (const [pattern, replacement] of TOKEN_PATTERNS) out = out.replace(pattern, replacement);
 	for (const secret of secrets) {
 		if (out.includes(secret)) out = out.split(secret).join(MASK);
 		const encoded = encodeURIComponent(secret);
 		if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(MASK);
 	}
-	for (const [pattern, replacement] of TOKEN_PATTERNS) out = out.replace(pattern, replacement);
 	return out;
 }
 

@@ -3,9 +3,11 @@
 /** Network failures where the request never reached the vendor: always safe to send again. */
 const NEVER_LEFT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
 /** Network failures after which the vendor may have acted on the request. */
-const MAYBE_DELIVERED_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_CANCELED', 'UND_ERR_SOCKET']);
+const MAYBE_DELIVERED_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);
+/** The user stopped the execution: n8n aborted the request, and nothing may be sent again. */
+const CANCELLED_CODES = new Set(['ERR_CANCELED']);
 
-export type FailureKind = 'throttled' | 'server' | 'neverLeft' | 'maybeDelivered' | 'final';
+export type FailureKind = 'throttled' | 'server' | 'neverLeft' | 'maybeDelivered' | 'cancelled' | 'final';
 
 /** Reads a network error code anywhere in an error's cause chain. */
 export function networkErrorCode(error: unknown): string | undefined {
@@ -14,7 +16,7 @@ export function networkErrorCode(error: unknown): string | undefined {
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
 		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && (NEVER_LEFT_CODES.has(code) || MAYBE_DELIVERED_CODES.has(code))) return code;
+		if (typeof code === 'string' && (NEVER_LEFT_CODES.has(code) || MAYBE_DELIVERED_CODES.has(code) || CANCELLED_CODES.has(code))) return code;
 		const message = (current as { message?: unknown }).message;
 		if (typeof message === 'string' && /socket hang up/i.test(message)) return 'ECONNRESET';
 		current = (current as { cause?: unknown }).cause;
@@ -23,6 +25,7 @@ export function networkErrorCode(error: unknown): string | undefined {
 }
 
 export function classifyNetworkError(code: string): FailureKind {
+	if (CANCELLED_CODES.has(code)) return 'cancelled';
 	return NEVER_LEFT_CODES.has(code) ? 'neverLeft' : 'maybeDelivered';
 }
 

@@ -49,6 +49,15 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
+/**
+ * The item a failed input item becomes under "On Error: Continue". Its json holds only `error` and
+ * `details`, the keys n8n reads to send an item down the error output ("Continue (using error output)").
+ */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const err = error as Error & { description?: string | null };
+	return { json: { error: err.message, ...(err.description ? { details: err.description } : {}) }, pairedItem: { item: itemIndex } };
+}
+
 /** The one item loop of every node: in order, paired, and continueOnFail turning a failure into one error item. */
 export async function routeItems(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -69,11 +78,7 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 			output.push(...toItems(await operation.execute.call(this, itemIndex), itemIndex));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				const err = error as Error & { description?: string };
-				output.push({
-					json: { error: err.message, ...(err.description ? { description: err.description } : {}) },
-					pairedItem: { item: itemIndex },
-				});
+				output.push(errorItem(error, itemIndex));
 				continue;
 			}
 			throw asNodeError(this.getNode(), error, itemIndex);

@@ -161,6 +161,9 @@ function summarizeBody(body: unknown): string {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export class Transport {
+	/** Which credential each answer was fetched with, so a later error about its body can mask that credential's secrets. */
+	private readonly sentWith = new WeakMap<RawResponse, string>();
+
 	constructor(readonly config: ProviderTransportConfig) {}
 
 	/**
@@ -169,8 +172,9 @@ export class Transport {
 	 * vendor's own message (secrets masked) when the request finally fails.
 	 */
 	async request<T = unknown>(ctx: KernelContext, request: KernelRequest): Promise<RawResponse<T>> {
-		const itemIndex = request.itemIndex ?? 0;
-		const settings = readRequestSettings(ctx, itemIndex);
+		// errors name the caller's item; settings of item 0 when the caller has no item (dropdowns, polls)
+		const itemIndex = request.itemIndex;
+		const settings = readRequestSettings(ctx, itemIndex ?? 0);
 		const group = request.rateLimitGroup ?? this.config.defaultRateLimitGroup;
 		const spec = this.config.rateLimits[group];
 		const bucket = spec
@@ -211,6 +215,7 @@ export class Transport {
 				)) as { statusCode: number; headers: IDataObject; body: T };
 				const response: RawResponse<T> = { statusCode: full.statusCode, headers: plainHeaders(full.headers), body: full.body };
 				this.observe(bucket, response.headers);
+				this.sentWith.set(response, request.credentialType);
 				return response;
 			} catch (error) {
 				const axiosResponse = responseOf(error);
@@ -221,7 +226,10 @@ export class Transport {
 						body: axiosResponse.data,
 					};
 					this.observe(bucket, response.headers);
-					if (request.acceptStatuses?.includes(response.statusCode)) return response as RawResponse<T>;
+					if (request.acceptStatuses?.includes(response.statusCode)) {
+						this.sentWith.set(response, request.credentialType);
+						return response as RawResponse<T>;
+					}
 					const throttled = this.config.isThrottled?.(response) ?? false;
 					failure = { kind: classifyStatus(response.statusCode, throttled), response, error };
 				} else {
@@ -232,6 +240,8 @@ export class Transport {
 			}
 
 			if (failure.kind === 'throttled') bucket?.drain();
+			// the vendor never saw it, so it used none of the vendor's quota
+			if (failure.kind === 'neverLeft') bucket?.release();
 			const retryable = mayRetry(failure.kind, request.safeToRepeat) && attempt < maxAttempts;
 			const vendorWaitMs = failure.response
 				? Math.max(
@@ -255,7 +265,7 @@ export class Transport {
 	 * The body as JSON: parses text bodies, and fails with a clear error when the vendor answered
 	 * something else (an HTML error page, a cut-off body) where JSON was expected.
 	 */
-	jsonBody<T = unknown>(ctx: KernelContext, response: RawResponse, itemIndex = 0): T {
+	async jsonBody<T = unknown>(ctx: KernelContext, response: RawResponse, itemIndex?: number): Promise<T> {
 		const body = response.body;
 		if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) return body as T;
 		const text = bodyText(body).trim();
@@ -263,9 +273,14 @@ export class Transport {
 		try {
 			return JSON.parse(text) as T;
 		} catch {
+			const credentialType = this.sentWith.get(response);
+			const secrets = credentialType ? await credentialSecrets(ctx, credentialType) : [];
 			throw new NodeApiError(ctx.getNode(), { message: 'Unreadable answer' } as JsonObject, {
 				message: `${this.config.provider} answered with something that is not JSON`,
-				description: `HTTP ${response.statusCode}: ${summarizeBody(text)}. This is usually a temporary problem at ${this.config.provider} or a proxy in between; try again later.`,
+				description: redactText(
+					`HTTP ${response.statusCode}: ${summarizeBody(text)}. This is usually a temporary problem at ${this.config.provider} or a proxy in between; try again later.`,
+					secrets,
+				),
 				httpCode: String(response.statusCode),
 				itemIndex,
 			});
@@ -278,7 +293,7 @@ export class Transport {
 			attempt: 1,
 			waitedMs: 0,
 			settings: readRequestSettings(ctx, request.itemIndex ?? 0),
-			itemIndex: request.itemIndex ?? 0,
+			itemIndex: request.itemIndex,
 		});
 	}
 
@@ -293,14 +308,21 @@ export class Transport {
 		if (observation) bucket.observe(observation);
 	}
 
-	private async unexpected(ctx: KernelContext, request: KernelRequest, error: unknown, itemIndex: number): Promise<NodeApiError> {
+	private async unexpected(ctx: KernelContext, request: KernelRequest, error: unknown, itemIndex: number | undefined): Promise<NodeApiError> {
 		if (error instanceof NodeApiError && !responseOf(error) && !(error as { cause?: unknown }).cause) return error;
 		const secrets = await credentialSecrets(ctx, request.credentialType);
 		const message = redactText((error as Error)?.message ?? String(error), secrets);
+		// n8n's own reasons survive (an OAuth2 grant revoked: "reconnect the credential", failure credential-invalid)
+		const { description, failure } = error as { description?: unknown; failure?: NodeApiError['failure'] };
 		return new NodeApiError(
 			ctx.getNode(),
 			{ message } as JsonObject,
-			{ message: `${this.config.provider} request failed: ${message}`, itemIndex },
+			{
+				message: `${this.config.provider} request failed: ${message}`,
+				itemIndex,
+				...(typeof description === 'string' && description ? { description: redactText(description, secrets) } : {}),
+				...(failure ? { failure } : {}),
+			},
 		);
 	}
 
@@ -313,7 +335,7 @@ export class Transport {
 			waitedMs: number;
 			nextWaitMs?: number;
 			settings: { maxRetryWaitMs: number };
-			itemIndex: number;
+			itemIndex: number | undefined;
 		},
 	): Promise<NodeApiError> {
 		const secrets = await credentialSecrets(ctx, request.credentialType);
@@ -366,6 +388,13 @@ export class Transport {
 		}
 
 		const code = failure.networkCode ?? 'network error';
+		if (failure.kind === 'cancelled') {
+			return new NodeApiError(ctx.getNode(), { message: 'Cancelled', networkCode: code } as JsonObject, {
+				message: `The request to ${this.config.provider} was cancelled because the execution was stopped`,
+				description: `${request.method} ${path} was not sent again.`,
+				itemIndex: progress.itemIndex,
+			});
+		}
 		const neverLeft = failure.kind === 'neverLeft';
 		// n8n rewrites messages that name a network code, so the code goes in the description
 		const message = neverLeft

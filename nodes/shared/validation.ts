@@ -17,6 +17,16 @@ export function requiredString(ctx: IExecuteFunctions, name: string, itemIndex: 
 	return text;
 }
 
+/**
+ * A required id that goes into a URL path. Encoding keeps "/", "?" and "#" from changing the path, but "." and ".."
+ * (encoded or not) are dot segments that URL parsing resolves, sending the request to another path: refused here.
+ */
+export function requiredPathId(ctx: IExecuteFunctions, name: string, itemIndex: number, displayName: string): string {
+	const id = requiredString(ctx, name, itemIndex, displayName);
+	if (id === '.' || id === '..') fail(ctx, itemIndex, displayName, `cannot be "${id}": that is not an id`);
+	return id;
+}
+
 /** A positive integer parameter (ids that the vendor types as integers). */
 export function requiredInteger(ctx: IExecuteFunctions, name: string, itemIndex: number, displayName: string): number {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;

@@ -60,6 +60,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Node-level retry settings (n8n's own "Retry On Fail"). */
 	nodeSettings?: Partial<INode>;
+	/** Stops the execution after this many ms, as the editor's Stop button does. */
+	cancelAfterMs?: number;
 }
 
 export interface NodeRun {
@@ -67,6 +69,8 @@ export interface NodeRun {
 	status: IRun['status'];
 	/** Output items of the node under test (first output). */
 	items: INodeExecutionData[];
+	/** Items n8n sent down the error output (node setting On Error: "Continue (using error output)"). */
+	errorItems: INodeExecutionData[];
 	/** The workflow error, when the node failed the workflow. */
 	error: IRun['data']['resultData']['error'];
 	/** Reads one output item's binary file. */
@@ -135,15 +139,20 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		isArchived: false,
 		activeVersionId: null,
 	} as never);
-	const run = await new WorkflowExecute(additionalData(options.credentialsHelper, hooks), 'manual').run({
+	const execution = new WorkflowExecute(additionalData(options.credentialsHelper, hooks), 'manual').run({
 		workflow,
 		startNode: workflow.getNode('Items Source')!,
 	});
-	const items = run.data.resultData.runData[UNDER_TEST]?.[0]?.data?.main?.[0] ?? [];
+	const cancelTimer = options.cancelAfterMs !== undefined ? setTimeout(() => execution.cancel(), options.cancelAfterMs) : undefined;
+	const run = await execution;
+	clearTimeout(cancelTimer);
+	const outputs = run.data.resultData.runData[UNDER_TEST]?.[0]?.data?.main ?? [];
+	const items = outputs[0] ?? [];
 	return {
 		run,
 		status: run.status,
 		items,
+		errorItems: options.nodeSettings?.onError === 'continueErrorOutput' ? (outputs[1] ?? []) : [],
 		error: run.data.resultData.error,
 		binary: async (itemIndex, property = 'data') => {
 			const data = items[itemIndex]?.binary?.[property];

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { EmulatedBucket, useEmulator } from '../emulators/kit';
-import { credentialsStore, everyString, runNode, testCredential, type SourceItem } from '../harness/harness';
+import { credentialsStore, everyString, runNode, testCredential, type RunNodeOptions, type SourceItem } from '../harness/harness';
 import { KernelProbe, ProbeKeyApi, ProbeSessionApi } from './probe';
 import { PROBE_KEY, PROBE_REFRESH, ProbeEmulator } from './probe-emulator';
 
@@ -17,7 +17,7 @@ function keyCredentials(apiKey = PROBE_KEY, baseUrl = vendor.get().baseUrl) {
 	return { id, helper: credentialsStore([new ProbeKeyApi(), new ProbeSessionApi()], { [id]: { type: 'probeKeyApi', data: { baseUrl, apiKey } } }) };
 }
 
-async function run(parameters: INodeParameters, options: { input?: SourceItem[]; continueOnFail?: boolean; apiKey?: string; baseUrl?: string } = {}) {
+async function run(parameters: INodeParameters, options: { input?: SourceItem[]; continueOnFail?: boolean; apiKey?: string; baseUrl?: string; nodeSettings?: RunNodeOptions['nodeSettings']; cancelAfterMs?: number } = {}) {
 	const { id, helper } = keyCredentials(options.apiKey, options.baseUrl);
 	return await runNode({
 		nodeType: new KernelProbe(),
@@ -26,6 +26,8 @@ async function run(parameters: INodeParameters, options: { input?: SourceItem[];
 		credentialsHelper: helper,
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		nodeSettings: options.nodeSettings,
+		cancelAfterMs: options.cancelAfterMs,
 	});
 }
 
@@ -123,6 +125,15 @@ describe('retry', () => {
 		const get = await run({ operation: 'get', customerId: '1', requestSettings: { timeoutSeconds: 1 } });
 		expect(get.error).toBeUndefined();
 		expect(vendor.get().calls('get')).toHaveLength(2);
+	});
+
+	test('a read cut off because the user stopped the execution is not sent again', async () => {
+		vendor.get().inject({ kind: 'slow', delayMs: 3000 }, { operation: 'get', times: 5 });
+		const result = await run({ operation: 'get', customerId: '1' }, { cancelAfterMs: 300, continueOnFail: true });
+		expect(result.status).toBe('canceled');
+		expect(vendor.get().calls('get')).toHaveLength(1);
+		const error = JSON.stringify(result.run.data.resultData.runData['Node Under Test']?.[0] ?? {});
+		expect(error).not.toMatch(/Tried \d+ times/);
 	});
 
 	test('a create that never left the machine (connection refused) is sent once the vendor is up', async () => {
@@ -235,6 +246,15 @@ describe('errors', () => {
 		await run({ operation: 'get', customerId: 'a/b?c=1#d' });
 		expect(vendor.get().requests[0].path).toBe('/customers/a%2Fb%3Fc%3D1%23d');
 	});
+
+	test('an id of "." or ".." (which URL parsing would resolve to another path) is refused before sending', async () => {
+		for (const customerId of ['..', '.']) {
+			const result = await run({ operation: 'get', customerId });
+			expect(result.error?.name).toBe('NodeOperationError');
+			expect(result.error?.message).toBe(`Parameter "Customer ID" cannot be "${customerId}": that is not an id`);
+		}
+		expect(vendor.get().requests).toHaveLength(0);
+	});
 });
 
 describe('secrets', () => {
@@ -270,6 +290,15 @@ describe('items', () => {
 			[{ item: 2 }, '3'],
 		]);
 		expect(vendor.get().calls('get').map((r) => r.path)).toEqual(['/customers/1', '/customers/404', '/customers/3']);
+	});
+
+	test('"Continue (using error output)" sends exactly the failed item down the error output, with the details', async () => {
+		const input = ['1', '404', '3'].map((customerId) => ({ json: { customerId } }));
+		const result = await run({ operation: 'get', customerId: '={{ $json.customerId }}' }, { input, nodeSettings: { onError: 'continueErrorOutput' } });
+		expect(result.status).toBe('success');
+		expect(result.items.map((i) => i.json.id)).toEqual(['1', '3']);
+		expect(result.errorItems).toHaveLength(1);
+		expect(result.errorItems[0].json).toMatchObject({ customerId: '404', error: 'Probe: Customer 404 not found', details: expect.stringContaining('HTTP 404') });
 	});
 
 	test('without continueOnFail the failing item stops the workflow and names its index', async () => {

@@ -18,6 +18,7 @@ import {
 	nextOffset,
 	readLimit,
 	requestSettingsProperty,
+	requiredPathId,
 	requiredString,
 	pathSegment,
 	pollChanges,
@@ -94,14 +95,14 @@ async function send(ctx: IExecuteFunctions, itemIndex: number, method: 'GET' | '
 		rateLimitGroup: group,
 		itemIndex,
 	});
-	return probeTransport.jsonBody<IDataObject>(ctx, response, itemIndex);
+	return await probeTransport.jsonBody<IDataObject>(ctx, response, itemIndex);
 }
 
 const operations: OperationMap = {
 	customer: {
 		get: {
 			async execute(this: IExecuteFunctions, i: number) {
-				const id = requiredString(this, 'customerId', i, 'Customer ID');
+				const id = requiredPathId(this, 'customerId', i, 'Customer ID');
 				return await send(this, i, 'GET', `/customers/${pathSegment(id)}`, true);
 			},
 		},
@@ -113,7 +114,7 @@ const operations: OperationMap = {
 		},
 		update: {
 			async execute(this: IExecuteFunctions, i: number) {
-				const id = requiredString(this, 'customerId', i, 'Customer ID');
+				const id = requiredPathId(this, 'customerId', i, 'Customer ID');
 				return await send(this, i, 'PUT', `/customers/${pathSegment(id)}`, true, { name: this.getNodeParameter('name', i, '') as string });
 			},
 		},
@@ -187,7 +188,7 @@ export class ProbeTrigger implements INodeType {
 		const credentials = await this.getCredentials('probeKeyApi');
 		const list = async (query: string) => {
 			const response = await probeTransport.request(this, { credentialType: 'probeKeyApi', method: 'GET', url: `${credentials.baseUrl as string}/customers?${query}`, safeToRepeat: true });
-			return (probeTransport.jsonBody<{ customers: IDataObject[] }>(this, response)).customers;
+			return (await probeTransport.jsonBody<{ customers: IDataObject[] }>(this, response)).customers;
 		};
 		return await pollChanges.call(this, {
 			fetchChangedSince: async (since) => await list(`updated_since=${encodeURIComponent(since)}&limit=100`),

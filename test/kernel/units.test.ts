@@ -1,5 +1,5 @@
 // Pure functions of the kernel: parsing and arithmetic that the engine tests rely on.
-import { TokenBucket, backoffDelay, mayRetry, parseLinkHeader, parseRetryAfter, redactText, secretValues } from '../../nodes/shared';
+import { TokenBucket, backoffDelay, classifyNetworkError, mayRetry, nextOffset, parseLinkHeader, parseRetryAfter, redactText, secretValues } from '../../nodes/shared';
 
 test('Retry-After: seconds, fractional seconds, HTTP date, garbage', () => {
 	const now = Date.parse('2026-11-22T12:00:00Z');
@@ -25,6 +25,17 @@ test('what may be retried', () => {
 	expect(mayRetry('maybeDelivered', false)).toBe(false);
 	expect(mayRetry('server', true)).toBe(true);
 	expect(mayRetry('final', true)).toBe(false);
+	// a request n8n aborted because the user stopped the execution is never sent again
+	expect(classifyNetworkError('ERR_CANCELED')).toBe('cancelled');
+	expect(mayRetry('cancelled', true)).toBe(false);
+	expect(classifyNetworkError('ECONNREFUSED')).toBe('neverLeft');
+	expect(classifyNetworkError('ECONNRESET')).toBe('maybeDelivered');
+});
+
+test('offset paging ends on an empty page even when the vendor says there is more', () => {
+	expect(nextOffset(200, 200, 0, true)).toBeUndefined();
+	expect(nextOffset(0, 200, 200, true, 200)).toBe(200);
+	expect(nextOffset(0, 200, 150, undefined)).toBeUndefined();
 });
 
 test('Link header', () => {
@@ -52,4 +63,8 @@ test('redaction masks secrets, their URL encoding and token shapes, but keeps pu
 	expect(redactText('Authorization: Bearer abcdefghijkl', [])).toBe('Authorization: Bearer **hidden**');
 	expect(redactText('x-amz-access-token Atza|IwEBIExample', [])).toBe('x-amz-access-token **hidden**');
 	expect(redactText('/?Action=X&Signature=abc%2Bdef&Version=1', [])).toBe('/?Action=X&Signature=**hidden**&Version=1');
+	// the OAuth2 token's type and the partner site are words, not secrets; a token beside them is still masked
+	const oauth = secretValues({ partnerSite: 'www.tiendanube.com', oauthTokenData: { token_type: 'bearer', access_token: 'stored-token-1' } });
+	expect(oauth).toEqual(['stored-token-1']);
+	expect(redactText('Authorization: bearer unstored-token-2 via www.tiendanube.com', oauth)).toBe('Authorization: bearer **hidden** via www.tiendanube.com');
 });

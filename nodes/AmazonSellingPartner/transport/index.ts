@@ -121,7 +121,7 @@ export async function spApiRequest(ctx: IExecuteFunctions, itemIndex: number, re
 		rateLimitGroup: request.operation,
 		itemIndex,
 	});
-	return { ...response, body: spApiTransport.jsonBody<IDataObject>(ctx, response, itemIndex) ?? {} };
+	return { ...response, body: (await spApiTransport.jsonBody<IDataObject>(ctx, response, itemIndex)) ?? {} };
 }
 
 export interface PresignedUpload {

@@ -125,7 +125,7 @@ export async function nuvemshopRequest(ctx: NuvemshopContext, itemIndex: number,
 		itemIndex,
 	};
 	const response = await nuvemshopTransport.request(ctx, kernelRequest);
-	return { ...response, body: nuvemshopTransport.jsonBody(ctx, response, itemIndex) };
+	return { ...response, body: await nuvemshopTransport.jsonBody(ctx, response, itemIndex) };
 }
 
 /** Throws the standard error for an answer a caller accepted to inspect but cannot use. */

@@ -62,7 +62,7 @@ export async function ultraCartRequest<T = IDataObject>(ctx: UltraCartContext, i
 		itemIndex,
 	};
 	const response: RawResponse = await ultraCartTransport.request(ctx, kernelRequest);
-	const body = ultraCartTransport.jsonBody<IDataObject | undefined>(ctx, response, itemIndex);
+	const body = await ultraCartTransport.jsonBody<IDataObject | undefined>(ctx, response, itemIndex);
 	// UltraCart can answer 200 with success: false and an error object
 	if (body && typeof body === 'object' && body.success === false && body.error && !request.successIsTheAnswer) {
 		throw await ultraCartTransport.responseError(ctx, kernelRequest, { ...response, body });

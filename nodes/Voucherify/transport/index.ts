@@ -81,7 +81,7 @@ export async function voucherifyRequest<T = IDataObject>(ctx: VoucherifyContext,
 		itemIndex,
 		...request,
 	});
-	return voucherifyTransport.jsonBody<T>(ctx, response, itemIndex);
+	return await voucherifyTransport.jsonBody<T>(ctx, response, itemIndex);
 }
 
 /** "Wait for Completion" settings of the asynchronous operations. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../../shared';
+import { requiredPathId, requiredString } from '../../../shared';
 import { apiBaseUrl, checkMarketplaceRegion } from '../../transport';
 
 /** Order ID and marketplace: every Messaging operation takes both. */
@@ -29,7 +29,7 @@ export const orderProperties: INodeProperties[] = [
 ];
 
 export async function readOrder(ctx: IExecuteFunctions, itemIndex: number): Promise<{ amazonOrderId: string; marketplaceId: string }> {
-	const amazonOrderId = requiredString(ctx, 'amazonOrderId', itemIndex, 'Order ID');
+	const amazonOrderId = requiredPathId(ctx, 'amazonOrderId', itemIndex, 'Order ID');
 	const marketplaceId = requiredString(ctx, 'marketplaceId', itemIndex, 'Marketplace');
 	const { region } = await apiBaseUrl(ctx);
 	checkMarketplaceRegion(ctx, itemIndex, marketplaceId, region);

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { pathSegment, requiredString } from '../../../shared';
+import { pathSegment, requiredPathId } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { customerOid, customerOidProperty, customerPath } from '../common';
 
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions(displayOptions, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
-	const host = requiredString(this, 'storefrontHostName', itemIndex, 'Storefront Host Name');
+	const host = requiredPathId(this, 'storefrontHostName', itemIndex, 'Storefront Host Name');
 	// A PUT by UltraCart's design, but it only reads a login link.
 	const response = await ultraCartRequest(this, itemIndex, { method: 'PUT', path: `${customerPath(oid)}/magic_link/${pathSegment(host)}`, safeToRepeat: true });
 	return { customer_profile_oid: oid, url: response.url };

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../../shared';
+import { requiredPathId } from '../../../shared';
 import { awaitAsyncAction, getAsyncAction, waitForCompletionProperties } from '../../transport';
 
 const displayOptions = { show: { resource: ['asyncAction'], operation: ['get'] } };
@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredString(this, 'asyncActionId', itemIndex, 'Async Action ID');
+	const id = requiredPathId(this, 'asyncActionId', itemIndex, 'Async Action ID');
 	if (this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean) return await awaitAsyncAction(this, itemIndex, id);
 	return await getAsyncAction(this, itemIndex, id);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collectPages, compact, pathSegment, readLimit, requiredString } from '../../../shared';
+import { collectPages, compact, pathSegment, readLimit, requiredPathId } from '../../../shared';
 import { voucherifyRequest } from '../../transport';
 
 /**
@@ -8,7 +8,7 @@ import { voucherifyRequest } from '../../transport';
  * `starting_after_id` cursor, taken from `more_starting_after` or else from the last item's id.
  */
 export async function customerCursorList(ctx: IExecuteFunctions, itemIndex: number, resource: string, query: IDataObject): Promise<IDataObject[]> {
-	const id = requiredString(ctx, 'customerId', itemIndex, 'Customer ID or Source ID');
+	const id = requiredPathId(ctx, 'customerId', itemIndex, 'Customer ID or Source ID');
 	const limit = readLimit(ctx, itemIndex);
 	const pageSize = Math.min(100, limit ?? 100);
 	return await collectPages<string | null>(

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { pathSegment, requiredString } from '../../../shared';
+import { pathSegment, requiredPathId } from '../../../shared';
 import { voucherifyRequest } from '../../transport';
 import { customerIdProperty } from './fields';
 
@@ -11,6 +11,6 @@ export const description = updateDisplayOptions(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredString(this, 'customerId', itemIndex, 'Customer ID or Source ID');
+	const id = requiredPathId(this, 'customerId', itemIndex, 'Customer ID or Source ID');
 	return await voucherifyRequest(this, itemIndex, { method: 'POST', path: `/v1/customers/${pathSegment(id)}/permanent-deletion`, safeToRepeat: false });
 }

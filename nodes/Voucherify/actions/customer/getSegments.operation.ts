@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { pathSegment, requiredString } from '../../../shared';
+import { pathSegment, requiredPathId } from '../../../shared';
 import { voucherifyRequest } from '../../transport';
 import { customerIdProperty } from './fields';
 
@@ -9,7 +9,7 @@ const displayOptions = { show: { resource: ['customer'], operation: ['getSegment
 export const description = updateDisplayOptions(displayOptions, [customerIdProperty('The customer whose segments to list; one item per segment')]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = requiredString(this, 'customerId', itemIndex, 'Customer ID or Source ID');
+	const id = requiredPathId(this, 'customerId', itemIndex, 'Customer ID or Source ID');
 	const response = await voucherifyRequest<{ data: IDataObject[] }>(this, itemIndex, { method: 'GET', path: `/v1/customers/${pathSegment(id)}/segments`, safeToRepeat: true });
 	return response.data ?? [];
 }

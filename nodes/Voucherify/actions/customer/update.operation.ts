@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, pathSegment, requiredString } from '../../../shared';
+import { invalidParameter, pathSegment, requiredPathId } from '../../../shared';
 import { voucherifyRequest } from '../../transport';
 import { customerBody, customerFieldsCollection, customerIdProperty, metadataAndJsonProperties } from './fields';
 
@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredString(this, 'customerId', itemIndex, 'Customer ID or Source ID');
+	const id = requiredPathId(this, 'customerId', itemIndex, 'Customer ID or Source ID');
 	const body = customerBody(this, itemIndex, 'updateFields');
 	if ('source_id' in body || 'id' in body) invalidParameter(this, itemIndex, 'JSON Fields', 'cannot change id or source_id: Voucherify keeps them fixed');
 	if (Object.keys(body).length === 0) invalidParameter(this, itemIndex, 'Update Fields', 'is empty: add at least one field to change');

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, invalidParameter, requiredString } from '../../../shared';
+import { asNodeError, errorItem, invalidParameter, requiredString } from '../../../shared';
 import { awaitAsyncAction, voucherifyRequest, waitForCompletionProperties } from '../../transport';
 import { customerBody, customerFieldsCollection, metadataAndJsonProperties } from './fields';
 
@@ -61,7 +61,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			rows.push({ itemIndex, row });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output[itemIndex] = { json: { error: (error as Error).message }, pairedItem: { item: itemIndex } };
+			output[itemIndex] = errorItem(error, itemIndex);
 		}
 	}
 
@@ -93,7 +93,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			}
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, members[0].itemIndex);
-			for (const { itemIndex } of members) output[itemIndex] = { json: { error: (error as Error).message }, pairedItem: { item: itemIndex } };
+			for (const { itemIndex } of members) output[itemIndex] = errorItem(error, itemIndex);
 		}
 	}
 	return output.filter(Boolean);
