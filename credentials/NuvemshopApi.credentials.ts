@@ -93,8 +93,9 @@ export class NuvemshopApi implements ICredentialType {
 		request: {
 			baseURL:
 				'={{($credentials.customBaseUrl ? $credentials.customBaseUrl.replace(/\\/+$/, "") : "https://" + $credentials.platformHost) + "/" + $credentials.apiVersion + "/" + $credentials.storeId}}',
-			url: '/customers',
-			qs: { per_page: 1 },
+			// GET /store answers every installed app; a customer list would be a 404 ("Last page is 0") for a shop without customers
+			url: '/store',
+			qs: { fields: 'id,name' },
 		},
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: 'Nuvemshop refused the access token: check it, and that Store ID is the user_id of the same app installation' } },

@@ -21,6 +21,9 @@ export interface RateLimitObservation {
 	resetInMs?: number;
 }
 
+/** Pace a little under the documented or reported rate: requests sent on time can still arrive bunched. */
+const RATE_SAFETY_MARGIN = 0.95;
+
 export class TokenBucket {
 	private tokens: number;
 	private updatedAt: number;
@@ -70,7 +73,7 @@ export class TokenBucket {
 			this.spec = { ...this.spec, capacity: observation.limit };
 		}
 		if (observation.ratePerSecond !== undefined && observation.ratePerSecond > 0) {
-			this.spec = { ...this.spec, refillPerSecond: observation.ratePerSecond };
+			this.spec = { ...this.spec, refillPerSecond: observation.ratePerSecond * RATE_SAFETY_MARGIN };
 		}
 		if (observation.remaining !== undefined && observation.remaining >= 0 && observation.remaining < this.tokens) {
 			this.tokens = observation.remaining;
@@ -88,9 +91,6 @@ export class TokenBucket {
 }
 
 const buckets = new Map<string, TokenBucket>();
-
-/** Pace a little under the documented rate: requests sent on time can still arrive bunched. */
-const RATE_SAFETY_MARGIN = 0.95;
 
 /** The bucket for one credential and one rate-limit group, created on first use. */
 export function bucketFor(key: string, spec: BucketSpec): TokenBucket {

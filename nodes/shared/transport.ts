@@ -185,7 +185,15 @@ export class Transport {
 
 		for (let attempt = 1; ; attempt++) {
 			const paceMs = bucket?.reserve() ?? 0;
-			if (paceMs > 0) await sleep(paceMs);
+			if (paceMs > 0) {
+				// waiting for the vendor's quota counts against Max Retry Wait like any other wait
+				if (waitedMs + paceMs > settings.maxRetryWaitMs) {
+					bucket?.release();
+					throw await this.quotaWaitError(ctx, request, paceMs, waitedMs, settings.maxRetryWaitMs, attempt);
+				}
+				await sleep(paceMs);
+				waitedMs += paceMs;
+			}
 
 			const options: IHttpRequestOptions = {
 				method: request.method,
@@ -306,6 +314,20 @@ export class Transport {
 		if (!bucket || !this.config.readRateLimitHeaders) return;
 		const observation = this.config.readRateLimitHeaders(headers);
 		if (observation) bucket.observe(observation);
+	}
+
+	private async quotaWaitError(ctx: KernelContext, request: KernelRequest, paceMs: number, waitedMs: number, maxRetryWaitMs: number, attempt: number): Promise<NodeApiError> {
+		const path = request.url.replace(/\?.*$/, '').replace(/^https?:\/\/[^/]+/, '');
+		const group = request.rateLimitGroup ?? this.config.defaultRateLimitGroup;
+		return new NodeApiError(ctx.getNode(), { message: 'Rate limit' } as JsonObject, {
+			message: `${this.config.provider}'s rate limit allows the next request in ${seconds(paceMs)}, longer than the node's "Max Retry Wait" of ${seconds(maxRetryWaitMs)}`,
+			description:
+				`${request.method} ${path} was not sent${attempt > 1 ? ` again after ${attempt - 1} attempt${attempt === 2 ? '' : 's'} (${seconds(waitedMs)} waited)` : ''}. ` +
+				`The "${group}" quota of this credential is used up for now: run it again later, or raise "Max Retry Wait" under Request Settings.`,
+			httpCode: '429',
+			itemIndex: request.itemIndex,
+			failure: { cause: 'rate-limited', retryAfterMs: paceMs },
+		});
 	}
 
 	private async unexpected(ctx: KernelContext, request: KernelRequest, error: unknown, itemIndex: number | undefined): Promise<NodeApiError> {

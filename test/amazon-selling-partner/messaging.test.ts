@@ -233,6 +233,8 @@ describe('checks before any request', () => {
 		['an unparsable coverage date', { operation: 'sendWarranty', coverageStartDate: 'next tuesday' }, 'Parameter "Coverage Start Date" is not a valid date'],
 		['coverage ending before it starts', { operation: 'sendWarranty', coverageStartDate: '2027-01-01T00:00:00Z', coverageEndDate: '2026-01-01T00:00:00Z' }, 'Parameter "Coverage End Date" (2026-01-01T00:00:00.000Z) is before the Coverage Start Date (2027-01-01T00:00:00.000Z)'],
 		['a marketplace of another region', { operation: 'sendInvoice', marketplaceId: 'A1PA6795UKMFR9' }, 'Parameter "Marketplace" is Germany (A1PA6795UKMFR9), which Amazon serves from the Europe region, but the credential is set to North America'],
+		['two marketplaces at once', { operation: 'sendInvoice', marketplaceId: 'ATVPDKIKX0DER,A2EUQ1WTGCTBG2' }, 'Parameter "Marketplace" must be one marketplace ID such as ATVPDKIKX0DER, not "ATVPDKIKX0DER,A2EUQ1WTGCTBG2"'],
+		['a marketplace name instead of its id', { operation: 'getActions', marketplaceId: 'United States' }, 'Parameter "Marketplace" must be one marketplace ID'],
 	];
 	test.each(cases)('%s fails naming the parameter, and nothing is sent', async (_name, parameters, message) => {
 		const result = await run(v(), { amazonOrderId: SANDBOX_ORDER_OK, ...parameters }, { input: [{ json: {}, binary: { data: pdf() } }] });
@@ -405,6 +407,15 @@ describe('rate limits and repeats', () => {
 		expect(result.error?.message).toBe('The connection to Amazon Selling Partner broke before it answered');
 		expect(result.error?.description).toContain('was not repeated');
 		expect(v().calls('createUnexpectedProblem')).toHaveLength(1);
+		expect(v().sideEffects('message')).toBe(1);
+	});
+
+	test('a 503 on creating an upload destination is repeated (no buyer sees it); the message then goes once', async () => {
+		v().inject({ kind: 'status', status: 503, body: { errors: [{ code: 'ServiceUnavailable', message: 'Service temporarily unavailable.' }] } }, { operation: 'createUploadDestinationForResource' });
+		const result = await run(v(), { operation: 'sendInvoice', amazonOrderId: DEMO_ORDER }, { input: [{ json: {}, binary: { data: pdf() } }] });
+		expect(result.error).toBeUndefined();
+		expect(v().calls('createUploadDestinationForResource').map((c) => c.status)).toEqual([503, 201]);
+		expect(v().calls('sendInvoice')).toHaveLength(1);
 		expect(v().sideEffects('message')).toBe(1);
 	});
 

@@ -112,6 +112,9 @@ export class NuvemshopEmulator extends Emulator {
 			};
 		});
 
+		// GET /store (nuvemshop-store.md): outside the customer contract; the credential's Test button reads it
+		this.route('GET', '/:version/:storeId/store', 'getStore', (req) => ({ status: 200, body: pickFields({ id: Number(NUVEMSHOP_STORE_ID), name: { pt: 'Loja Demo', es: 'Tienda Demo' }, country: 'BR', main_currency: 'BRL' }, req.query.get('fields')) }), { outsideContract: true });
+
 		const base = '/:version/:storeId/customers';
 		this.route('GET', base, 'listCustomers', (req) => this.list(req));
 		this.route('POST', base, 'createCustomer', (req) => this.create(req));
@@ -192,7 +195,8 @@ export class NuvemshopEmulator extends Emulator {
 			params.set('per_page', String(perPage));
 			return `<${this.baseUrl}${req.path}?${params.toString()}>`;
 		};
-		const links = [page < lastPage ? `${link(page + 1)}; rel="next"` : '', `${link(lastPage)}; rel="last"`, `${link(1)}; rel="first"`, page > 1 ? `${link(page - 1)}; rel="prev"` : '']
+		// next comes after first and prev, so a client that takes the first link it sees (not rel="next") loops
+		const links = [`${link(1)}; rel="first"`, page > 1 ? `${link(page - 1)}; rel="prev"` : '', page < lastPage ? `${link(page + 1)}; rel="next"` : '', `${link(lastPage)}; rel="last"`]
 			.filter(Boolean)
 			.join(', ');
 		return { status: 200, headers: { link: links, 'x-total-count': String(all.length) }, body: slice };
@@ -305,7 +309,7 @@ function parseForm(req: EmulatorRequest): Record<string, string> {
 	return Object.fromEntries(new URLSearchParams(req.text()));
 }
 
-function pickFields(customer: NuvemshopCustomer, fields: string | null): Record<string, unknown> {
+function pickFields(customer: object, fields: string | null): Record<string, unknown> {
 	if (!fields) return { ...customer };
 	const wanted = fields.split(',').map((f) => f.trim());
 	return Object.fromEntries(Object.entries(customer).filter(([k]) => wanted.includes(k)));

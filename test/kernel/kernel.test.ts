@@ -180,6 +180,21 @@ describe('pacing', () => {
 		expect(vendor.get().calls('get').filter((r) => r.status === 429)).toHaveLength(0);
 	});
 
+	test('a wait for the quota longer than Max Retry Wait fails at once, sending nothing, and says why', async () => {
+		const input = Array.from({ length: 10 }, () => ({ json: {} }));
+		// the strict group holds 3 requests and restores 10 a second: items beyond the first 3 must wait up to 100 ms
+		const result = await run({ operation: 'get', customerId: '1', rateLimitGroup: 'strict', requestSettings: { maxRetryWaitSeconds: 0.02 } }, { input, continueOnFail: true });
+		expect(result.items).toHaveLength(10);
+		const refused = result.items.filter((i) => i.json.error);
+		expect(refused.length).toBeGreaterThan(0);
+		for (const item of refused) {
+			expect(item.json.error).toMatch(/^Probe's rate limit allows the next request in 0\.\d s, longer than the node's "Max Retry Wait" of 0\.0 s$/);
+			expect(item.json.details).toMatch(/^GET \/customers\/1 was not sent\. The "strict" quota/);
+		}
+		// a refused item sent nothing and gave its token back
+		expect(vendor.get().calls('get')).toHaveLength(10 - refused.length);
+	});
+
 	test('without pacing the same workflow runs into the limit (the test above can fail)', async () => {
 		// slow enough that even a loaded machine sends faster than the bucket refills
 		vendor.get().bucket = new EmulatedBucket(3, 2, vendor.get().clock);

@@ -7,6 +7,7 @@ import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { NuvemshopTrigger } from '../../nodes/Nuvemshop/NuvemshopTrigger.node';
 import { EmulatedBucket, useEmulator } from '../emulators/kit';
 import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
+import { nuvemshopTransport } from '../../nodes/Nuvemshop/transport';
 import { credentialsStore, everyString, pollingTrigger, runNode, testCredential, type SourceItem } from '../harness/harness';
 import { OAuth2ApiBase } from '../harness/oauth2-base';
 
@@ -206,11 +207,21 @@ describe('rate limits and credentials', () => {
 		expect(vendor.get().sideEffects('update')).toBe(60);
 	});
 
-	test('a 429 is retried after the time the rate-limit headers give', async () => {
-		vendor.get().inject({ kind: 'status', status: 429, headers: { 'x-rate-limit-limit': '40', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '400' }, body: { code: 429, message: 'Too Many Requests', description: 'Rate limit exceeded' } }, { operation: 'getCustomer' });
+	test('a 429 is retried after one leak of the bucket, read from x-rate-limit-reset in milliseconds', async () => {
+		// reset 40 000 ms for a bucket of 40: one request leaks out after 1 000 ms (read as seconds it would be 1 000 s)
+		vendor.get().inject({ kind: 'status', status: 429, headers: { 'x-rate-limit-limit': '40', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '40000' }, body: { code: 429, message: 'Too Many Requests', description: 'Rate limit exceeded' } }, { operation: 'getCustomer' });
 		const result = await run({ operation: 'get', customerId: '1001' });
 		expect(result.error).toBeUndefined();
-		expect(vendor.get().calls('getCustomer').map((r) => r.status)).toEqual([429, 200]);
+		const [refused, accepted] = vendor.get().calls('getCustomer');
+		expect([refused.status, accepted.status]).toEqual([429, 200]);
+		expect(accepted.at - refused.at).toBeGreaterThanOrEqual(1000);
+		expect(accepted.at - refused.at).toBeLessThan(10_000);
+	});
+
+	test("a store on a bigger plan (bucket of 400) is paced at its own drain rate, 20 a second", () => {
+		const observation = nuvemshopTransport.config.readRateLimitHeaders!({ 'x-rate-limit-limit': '400', 'x-rate-limit-remaining': '399', 'x-rate-limit-reset': '50' });
+		expect(observation).toEqual({ limit: 400, remaining: 399, ratePerSecond: 20 });
+		expect(nuvemshopTransport.config.readRateLimitHeaders!({ 'x-rate-limit-limit': '40', 'x-rate-limit-remaining': '39' })).toEqual({ limit: 40, remaining: 39, ratePerSecond: 2 });
 	});
 
 	test('a wrong token is reported without revealing it', async () => {
@@ -225,7 +236,7 @@ describe('rate limits and credentials', () => {
 		expect(vendor.get().requests).toHaveLength(0);
 	});
 
-	test('the v1 API version and the nuvemshop.com.br host build the documented URL', async () => {
+	test('the v1 API version builds the documented URL', async () => {
 		await run({ operation: 'get', customerId: '1001' }, { credential: { apiVersion: 'v1' } });
 		expect(vendor.get().calls('getCustomer')[0].path).toBe(`/v1/${NUVEMSHOP_STORE_ID}/customers/1001`);
 	});
@@ -243,6 +254,13 @@ describe('rate limits and credentials', () => {
 		const outcome = await testCredential(bad.helper, new NuvemshopApi(), bad.id);
 		expect(outcome).toMatchObject({ ok: false, statusCode: 401, message: expect.stringMatching(/^Nuvemshop refused the access token/) });
 		expect(outcome.message).not.toContain('nope-nope-nope');
+		expect(vendor.get().calls('getStore')[0].query).toBe('fields=id%2Cname');
+	});
+
+	test('the Test button passes for a new shop without customers', async () => {
+		vendor.get().seed(0);
+		const fresh = tokenCredential();
+		expect(await testCredential(fresh.helper, new NuvemshopApi(), fresh.id)).toMatchObject({ ok: true });
 	});
 
 	test('OAuth2: the token and the store id (user_id) from the app install are used', async () => {

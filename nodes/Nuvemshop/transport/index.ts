@@ -13,7 +13,12 @@ export type NuvemshopContext = IExecuteFunctions | ILoadOptionsFunctions | IPoll
 
 const API_VERSION = /^(v1|\d{4}-\d{2})$/;
 
-/** Leaky bucket per store and app: 40 requests, drained at 2 per second (commerce.md §3.5). */
+/**
+ * Leaky bucket per store and app: 40 requests, drained at 2 per second (commerce.md §3.5); Next and Evolution
+ * plans have ten times both (400, 20 per second). The bucket always drains whole in 20 s, so the drain rate
+ * follows from the x-rate-limit-limit the store reports.
+ */
+const BUCKET_DRAIN_SECONDS = 20;
 export const nuvemshopTransport = new Transport({
 	provider: 'Nuvemshop',
 	rateLimits: { store: { capacity: 40, refillPerSecond: 2 } },
@@ -21,8 +26,8 @@ export const nuvemshopTransport = new Transport({
 	readRateLimitHeaders: (headers) => {
 		const limit = Number(headers['x-rate-limit-limit']);
 		const remaining = Number(headers['x-rate-limit-remaining']);
-		if (!Number.isFinite(limit) || !Number.isFinite(remaining)) return undefined;
-		return { limit, remaining };
+		if (!Number.isFinite(limit) || !Number.isFinite(remaining) || limit <= 0) return undefined;
+		return { limit, remaining, ratePerSecond: limit / BUCKET_DRAIN_SECONDS };
 	},
 	// x-rate-limit-reset is the time (ms) until the bucket is completely empty; one more request fits after one leak
 	vendorRetryAfterMs: (response) => {

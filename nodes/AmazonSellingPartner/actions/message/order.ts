@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredPathId, requiredString } from '../../../shared';
+import { invalidParameter, requiredPathId, requiredString } from '../../../shared';
 import { apiBaseUrl, checkMarketplaceRegion } from '../../transport';
 
 /** Order ID and marketplace: every Messaging operation takes both. */
@@ -31,6 +31,10 @@ export const orderProperties: INodeProperties[] = [
 export async function readOrder(ctx: IExecuteFunctions, itemIndex: number): Promise<{ amazonOrderId: string; marketplaceId: string }> {
 	const amazonOrderId = requiredPathId(ctx, 'amazonOrderId', itemIndex, 'Order ID');
 	const marketplaceId = requiredString(ctx, 'marketplaceId', itemIndex, 'Marketplace');
+	// Messaging takes exactly one marketplace id (e.g. ATVPDKIKX0DER); a list or a name would be refused only after sending
+	if (!/^[A-Z0-9]{9,15}$/.test(marketplaceId)) {
+		invalidParameter(ctx, itemIndex, 'Marketplace', `must be one marketplace ID such as ATVPDKIKX0DER, not "${marketplaceId}"`);
+	}
 	const { region } = await apiBaseUrl(ctx);
 	checkMarketplaceRegion(ctx, itemIndex, marketplaceId, region);
 	return { amazonOrderId, marketplaceId };

@@ -195,7 +195,8 @@ export async function sendMessage(ctx: IExecuteFunctions, itemIndex: number, kin
 			path: `/uploads/2020-11-01/uploadDestinations/${orderPath}`,
 			qs: { marketplaceIds: marketplaceId, contentMD5: file.contentMD5 },
 			operation: 'createUploadDestinationForResource',
-			safeToRepeat: false,
+			// an upload destination is only a place to put a file: creating a second one reaches no buyer
+			safeToRepeat: true,
 		});
 		const payload = (destination.body.payload ?? {}) as IDataObject;
 		if (typeof payload.uploadDestinationId !== 'string' || typeof payload.url !== 'string') {
