@@ -85,7 +85,7 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Production', value: 'production' },
-				{ name: 'Sandbox', value: 'sandbox', description: "Amazon's static sandbox: fixed test answers, nothing is sent to buyers" },
+				{ name: 'Sandbox', value: 'sandbox', description: "Amazon's static sandbox: fixed answers to Amazon's own example requests only (order 123-1234567-1234567, text 'My Message'); your own texts and files are refused there. Nothing reaches buyers." },
 			],
 			default: 'production',
 		},
