@@ -31,6 +31,8 @@ export interface RawResponse<T = unknown> {
 	statusCode: number;
 	headers: IDataObject;
 	body: T;
+	/** A DELETE sent again after an unclear failure found the record gone: the first one did it (body dropped). */
+	goneOnRepeat?: boolean;
 }
 
 /** A vendor's error, read from its own error body. */
@@ -182,6 +184,7 @@ export class Transport {
 			: undefined;
 		const maxAttempts = this.config.backoff?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 		let waitedMs = 0;
+		let vendorMayHaveActed = false;
 
 		for (let attempt = 1; ; attempt++) {
 			const paceMs = bucket?.reserve() ?? 0;
@@ -234,6 +237,9 @@ export class Transport {
 						body: axiosResponse.data,
 					};
 					this.observe(bucket, response.headers);
+					if (request.method === 'DELETE' && response.statusCode === 404 && vendorMayHaveActed) {
+						return { statusCode: 404, headers: response.headers, body: undefined as T, goneOnRepeat: true };
+					}
 					if (request.acceptStatuses?.includes(response.statusCode)) {
 						this.sentWith.set(response, request.credentialType);
 						return response as RawResponse<T>;
@@ -247,6 +253,7 @@ export class Transport {
 				}
 			}
 
+			if (failure.kind === 'server' || failure.kind === 'maybeDelivered') vendorMayHaveActed = true;
 			if (failure.kind === 'throttled') bucket?.drain();
 			// the vendor never saw it, so it used none of the vendor's quota
 			if (failure.kind === 'neverLeft') bucket?.release();

@@ -224,6 +224,18 @@ describe('rate limits and credentials', () => {
 		expect(nuvemshopTransport.config.readRateLimitHeaders!({ 'x-rate-limit-limit': '40', 'x-rate-limit-remaining': '39' })).toEqual({ limit: 40, remaining: 39, ratePerSecond: 2 });
 	});
 
+	test('a delete whose answer was lost is repeated, and the 404 that finds the customer gone counts as deleted', async () => {
+		vendor.get().inject({ kind: 'resetAfterHandling' }, { operation: 'deleteCustomer' });
+		const result = await run({ operation: 'delete', customerId: '1002' });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({ id: 1002, deleted: true });
+		expect(vendor.get().calls('deleteCustomer').map((c) => c.status)).toEqual([200, 404]);
+		expect(vendor.get().customers.has(1002)).toBe(false);
+		// without a lost answer, deleting a customer that does not exist is still an error
+		const missing = await run({ operation: 'delete', customerId: '1002' });
+		expect(missing.error?.message).toBe('Nuvemshop: Customer with such id does not exist');
+	});
+
 	test('a wrong token is reported without revealing it', async () => {
 		const result = await run({ operation: 'get', customerId: '1001' }, { credential: { accessToken: 'wrong-token-123456' } });
 		expect(result.error?.message).toBe('Nuvemshop: Invalid access token');
