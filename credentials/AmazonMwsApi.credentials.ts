@@ -25,6 +25,17 @@ export function mwsEndpoint(credentials: IDataObject): string {
 	return (endpoint === 'custom' ? String(credentials.customEndpoint ?? '') : endpoint).trim().replace(/\/+$/, '');
 }
 
+/**
+ * The URL a request goes to. baseURL and url are joined as strings, as axios joins them, so that the path of a
+ * custom endpoint (`https://h:8443/proxy`) survives: `new URL('/CustomerInformation/…', base)` would drop it.
+ */
+export function mwsRequestUrl(baseURL: string, url: string | undefined): URL {
+	const path = url ?? '';
+	if (/^[a-z][a-z\d+.-]*:\/\//i.test(path)) return new URL(path);
+	const base = baseURL.trim().replace(/\/+$/, '');
+	return new URL(path ? `${base}/${path.replace(/^\/+/, '')}` : base);
+}
+
 export class AmazonMwsApi implements ICredentialType {
 	name = 'amazonMwsApi';
 
@@ -58,14 +69,23 @@ export class AmazonMwsApi implements ICredentialType {
 	];
 
 	/**
-	 * Signs each request with Signature Version 2: the common parameters are added to the form body, and the
-	 * signature covers the final method, host, path and parameters exactly as they are sent.
+	 * Signs each request with Signature Version 2. Every parameter (the body's, the query string's and `qs`) and the
+	 * common ones go into the form body of a POST, and the signature covers exactly that: POST, the host, the full
+	 * path (with a custom endpoint's path prefix) and all those parameters.
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const url = new URL(requestOptions.url, requestOptions.baseURL ?? `${mwsEndpoint(credentials)}/`);
-		const operation = (requestOptions.body ?? {}) as Record<string, unknown>;
+		const url = mwsRequestUrl(requestOptions.baseURL ?? mwsEndpoint(credentials), requestOptions.url);
 		const params: Record<string, string> = {};
-		for (const [name, value] of Object.entries(operation)) if (value !== undefined && value !== null && value !== '') params[name] = String(value);
+		const add = (name: string, value: unknown) => {
+			if (value === undefined || value === null || value === '') return;
+			params[name] = typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+		};
+		for (const [name, value] of url.searchParams) add(name, value);
+		for (const [name, value] of Object.entries(requestOptions.qs ?? {})) add(name, value);
+		const body = requestOptions.body;
+		if (typeof body === 'string' || body instanceof URLSearchParams) for (const [name, value] of new URLSearchParams(body)) add(name, value);
+		else if (body && typeof body === 'object' && !Buffer.isBuffer(body)) for (const [name, value] of Object.entries(body)) add(name, value);
+		delete params.Signature;
 		Object.assign(params, {
 			AWSAccessKeyId: String(credentials.accessKeyId ?? ''),
 			SellerId: String(credentials.sellerId ?? ''),
@@ -75,16 +95,16 @@ export class AmazonMwsApi implements ICredentialType {
 			Version: MWS_API_VERSION,
 		});
 		if (credentials.mwsAuthToken) params.MWSAuthToken = String(credentials.mwsAuthToken);
-		const method = (requestOptions.method ?? 'POST').toUpperCase();
+		// MWS takes every action as a POST with the parameters in the form body: sign that, whatever was asked for
+		const method = 'POST';
 		const signature = signV2(String(credentials.secretKey ?? ''), method, url.host, url.pathname, params);
-		return {
-			...requestOptions,
-			url: url.toString(),
-			baseURL: undefined,
-			method: 'POST',
-			body: signedBody(params, signature),
-			headers: { ...(requestOptions.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
-		};
+		const headers: IDataObject = {};
+		for (const [name, value] of Object.entries(requestOptions.headers ?? {})) if (name.toLowerCase() !== 'content-type') headers[name] = value as string;
+		headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=utf-8';
+		const signed: IHttpRequestOptions = { ...requestOptions, url: `${url.origin}${url.pathname}`, method, body: signedBody(params, signature), headers };
+		delete signed.baseURL;
+		delete signed.qs;
+		return signed;
 	}
 
 	test: ICredentialTestRequest = {

@@ -25,8 +25,11 @@ export interface MwsCustomer {
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function customerXml(c: MwsCustomer): string {
-	return `<Customer><CustomerId>${escape(c.CustomerId)}</CustomerId><ShippingAddressList><ShippingAddress><IsDefaultAddress>true</IsDefaultAddress><FullName>${escape(c.FullName)}</FullName><AddressLine1>1 Main St</AddressLine1><City>${escape(c.City)}</City><StateOrRegion>WA</StateOrRegion><PostalCode>98101</PostalCode><CountryCode>${c.CountryCode}</CountryCode></ShippingAddress></ShippingAddressList><PrimaryContactInfo><Email>${escape(c.Email)}</Email><FullName>${escape(c.FullName)}</FullName></PrimaryContactInfo><AccountType>${c.AccountType}</AccountType><AssociatedMarketplaces><MarketplaceDomain><DomainName>www.example-webstore.com</DomainName><Origin>true</Origin><AssociatedOn>${c.AssociatedOn}</AssociatedOn><LastUpdatedOn>${c.LastUpdatedOn}</LastUpdatedOn></MarketplaceDomain></AssociatedMarketplaces></Customer>`;
+/** An xsd:boolean in either of its lexical forms. */
+const xsdBoolean = (value: boolean, digits: boolean) => (digits ? (value ? '1' : '0') : String(value));
+
+function customerXml(c: MwsCustomer, digits = false): string {
+	return `<Customer><CustomerId>${escape(c.CustomerId)}</CustomerId><ShippingAddressList><ShippingAddress><IsDefaultAddress>${xsdBoolean(true, digits)}</IsDefaultAddress><FullName>${escape(c.FullName)}</FullName><AddressLine1>1 Main St</AddressLine1><City>${escape(c.City)}</City><StateOrRegion>WA</StateOrRegion><PostalCode>98101</PostalCode><CountryCode>${c.CountryCode}</CountryCode></ShippingAddress></ShippingAddressList><PrimaryContactInfo><Email>${escape(c.Email)}</Email><FullName>${escape(c.FullName)}</FullName></PrimaryContactInfo><AccountType>${c.AccountType}</AccountType><AssociatedMarketplaces><MarketplaceDomain><DomainName>www.example-webstore.com</DomainName><Origin>${xsdBoolean(true, digits)}</Origin><AssociatedOn>${c.AssociatedOn}</AssociatedOn><LastUpdatedOn>${c.LastUpdatedOn}</LastUpdatedOn></MarketplaceDomain></AssociatedMarketplaces></Customer>`;
 }
 
 function errorXml(status: number, type: string, code: string, message: string): EmulatorResponse {
@@ -50,21 +53,47 @@ export class AmazonMwsEmulator extends Emulator {
 	readonly buckets: Record<string, EmulatedBucket>;
 	/** Added to the emulator's clock when checking timestamps, to test the 15-minute window. */
 	clockSkewMs = 0;
+	/** Writes booleans as 1/0, the other lexical form of xsd:boolean, instead of true/false. */
+	digitBooleans = false;
 	pageSize: number;
 	private readonly tokens = new Map<string, { list: MwsCustomer[]; offset: number }>();
 	private nextToken = 1;
 
-	constructor(options: { timeScale?: number; pageSize?: number } = {}) {
+	/** Where the service is mounted: '' at the host's root, as Amazon's own hosts; '/proxy' behind a path prefix. */
+	readonly pathPrefix: string;
+
+	/**
+	 * With `pathPrefix`, the service answers at `<prefix>/CustomerInformation/2014-03-01` and checks signatures over
+	 * that full path, as a compatible service mounted under a prefix does. Such an emulator writes no contract log:
+	 * the log must show the vendor's own path, and a request signed over the prefixed path cannot be recorded under
+	 * `/CustomerInformation/2014-03-01` with a signature the contract check would accept.
+	 */
+	constructor(options: { timeScale?: number; pageSize?: number; pathPrefix?: string } = {}) {
 		super({ contractProvider: 'mws', timeScale: options.timeScale });
+		const prefix = (options.pathPrefix ?? '').replace(/^\/*/, '/').replace(/\/+$/, '');
+		this.pathPrefix = prefix;
+		if (this.pathPrefix) this.withoutContractLog();
 		this.pageSize = options.pageSize ?? 10;
-		this.buckets = {
+		this.buckets = {};
+		this.refillQuotas();
+		this.route('POST', `${this.pathPrefix}${PATH}`, 'CustomerInformation', (req) => this.handleAction(req));
+		this.route('GET', `${this.pathPrefix}${PATH}`, 'CustomerInformation', (req) => this.handleAction(req));
+	}
+
+	/** Every operation's quota full again, with the documented sizes and restore rates (boto; amazon.md §4.3). */
+	refillQuotas(): void {
+		Object.assign(this.buckets, {
 			ListCustomers: new EmulatedBucket(15, 1 / 12, this.clock),
 			ListCustomersByNextToken: new EmulatedBucket(50, 1 / 3, this.clock),
 			GetCustomersForCustomerId: new EmulatedBucket(15, 1 / 12, this.clock),
 			GetServiceStatus: new EmulatedBucket(2, 1 / 300, this.clock),
-		};
-		this.route('POST', PATH, 'CustomerInformation', (req) => this.handleAction(req));
-		this.route('GET', PATH, 'CustomerInformation', (req) => this.handleAction(req));
+		});
+	}
+
+	reset(): void {
+		super.reset();
+		this.clockSkewMs = 0;
+		this.digitBooleans = false;
 	}
 
 	/** The request's parameters, from the form body (POST) or the query string. */
@@ -110,7 +139,7 @@ export class AmazonMwsEmulator extends Emulator {
 					.map((k) => all[k]);
 				if (!ids.length) return errorXml(400, 'Sender', 'InvalidParameterValue', 'CustomerIdList must contain at least one CustomerId');
 				const found = ids.map((id) => this.customers.find((c) => c.CustomerId === id)).filter((c): c is MwsCustomer => Boolean(c));
-				return ok('GetCustomersForCustomerId', `<CustomerList>${found.map(customerXml).join('')}</CustomerList>`);
+				return ok('GetCustomersForCustomerId', `<CustomerList>${found.map((c) => customerXml(c, this.digitBooleans)).join('')}</CustomerList>`);
 			}
 		}
 	}
@@ -136,7 +165,7 @@ export class AmazonMwsEmulator extends Emulator {
 			token = Buffer.from(`page-${this.nextToken++}-${offset + this.pageSize}`).toString('base64') + '+/=';
 			this.tokens.set(token, { list, offset: offset + this.pageSize });
 		}
-		return ok(action, `<CustomerList>${slice.map(customerXml).join('')}</CustomerList>${more ? `<NextToken>${token}</NextToken>` : ''}<MoreResultsAvailable>${more}</MoreResultsAvailable>`);
+		return ok(action, `<CustomerList>${slice.map((c) => customerXml(c, this.digitBooleans)).join('')}</CustomerList>${more ? `<NextToken>${token}</NextToken>` : ''}<MoreResultsAvailable>${xsdBoolean(more, this.digitBooleans)}</MoreResultsAvailable>`);
 	}
 
 	seed(count: number): MwsCustomer[] {

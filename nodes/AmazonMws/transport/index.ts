@@ -2,7 +2,7 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject
 
 import { MWS_PATH, mwsEndpoint } from '../../../credentials/AmazonMwsApi.credentials';
 import { Transport, type RawResponse } from '../../shared';
-import { child, parseXml, toJson, type XmlElement } from './xml';
+import { child, parseXml, toJson, xsdBoolean, type XmlElement } from './xml';
 
 export const CREDENTIAL_TYPE = 'amazonMwsApi';
 
@@ -37,6 +37,27 @@ export const mwsTransport = new Transport({
 	backoff: { baseDelayMs: 1000 },
 });
 
+/**
+ * The Result elements each action may answer with. The live service names it after the action; Amazon's own client
+ * library (MWSCustomerService 2015-06-18), and servers built from it, answer GetCustomersForCustomerId's request
+ * shape as GetCustomersByCustomerId (root GetCustomersByCustomerIdResponse, GetCustomersByCustomerIdResult).
+ */
+export const RESULT_ELEMENTS: Record<MwsAction, string[]> = {
+	ListCustomers: ['ListCustomersResult'],
+	ListCustomersByNextToken: ['ListCustomersByNextTokenResult'],
+	GetCustomersForCustomerId: ['GetCustomersForCustomerIdResult', 'GetCustomersByCustomerIdResult'],
+	GetServiceStatus: ['GetServiceStatusResult'],
+};
+
+/** The Result element of an action's answer, whichever of its known names it has. */
+export function resultOf(root: XmlElement, action: MwsAction): XmlElement | undefined {
+	for (const name of RESULT_ELEMENTS[action]) {
+		const result = child(root, name);
+		if (result) return result;
+	}
+	return undefined;
+}
+
 /** Sends one MWS action (all four are reads) and returns its Result element. */
 export async function mwsRequest(ctx: IExecuteFunctions, itemIndex: number, action: MwsAction, params: IDataObject = {}): Promise<XmlElement> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
@@ -53,7 +74,7 @@ export async function mwsRequest(ctx: IExecuteFunctions, itemIndex: number, acti
 	const text = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : String(response.body ?? '');
 	let result: XmlElement | undefined;
 	try {
-		result = child(parseXml(text), `${action}Result`);
+		result = resultOf(parseXml(text), action);
 	} catch {
 		result = undefined;
 	}
@@ -76,5 +97,5 @@ export function customersOf(result: XmlElement): IDataObject[] {
 export function nextTokenOf(result: XmlElement): { nextToken?: string; more: boolean } {
 	const token = child(result, 'NextToken')?.text.trim();
 	const more = child(result, 'MoreResultsAvailable')?.text.trim();
-	return { nextToken: token || undefined, more: more === undefined ? Boolean(token) : more === 'true' };
+	return { nextToken: token || undefined, more: (more === undefined ? undefined : xsdBoolean(more)) ?? Boolean(token) };
 }

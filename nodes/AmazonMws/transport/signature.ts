@@ -1,4 +1,4 @@
-import { createHmac } from 'crypto';
+import { createHash, createHmac } from 'crypto';
 
 /** RFC 3986 encoding as Signature Version 2 requires: only A-Z a-z 0-9 - _ . ~ stay; space is %20. */
 export function rfc3986(value: string): string {
@@ -26,4 +26,9 @@ export function signV2(secretKey: string, method: string, host: string, path: st
 /** The form body MWS receives: every parameter and the signature, RFC 3986 encoded. */
 export function signedBody(params: Record<string, string>, signature: string): string {
 	return `${canonicalQuery(params)}&Signature=${rfc3986(signature)}`;
+}
+
+/** Base64 of the MD5 digest, as MWS's ContentMD5Value (and S3's Content-MD5) carry it. */
+export function contentMd5(content: string | Buffer): string {
+	return createHash('md5').update(content).digest('base64');
 }
