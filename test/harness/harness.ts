@@ -169,6 +169,22 @@ export interface Poller {
 	staticData(): IDataObject;
 }
 
+/** The node under test as the only node of a workflow (a trigger, or a node open in the editor). */
+function aloneNode(options: { nodeType: INodeType; parameters: INodeParameters; credentials?: Record<string, string> }, id: string, name: string) {
+	const description = options.nodeType.description as INodeTypeDescription;
+	const typeName = `test.${description.name}`;
+	const node: INode = {
+		id,
+		name,
+		type: typeName,
+		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(Object.entries(options.credentials ?? {}).map(([type, credentialId]) => [type, { id: credentialId, name: credentialId }])),
+	};
+	return { node, nodeTypes: new NodeTypes({ [typeName]: options.nodeType }) };
+}
+
 /** Sets up a polling trigger in an (active or manual) workflow whose static data persists between polls. */
 export async function pollingTrigger(options: {
 	nodeType: INodeType;
@@ -178,18 +194,8 @@ export async function pollingTrigger(options: {
 	mode?: 'trigger' | 'manual';
 }): Promise<Poller> {
 	await initBinaryData();
-	const description = options.nodeType.description as INodeTypeDescription;
-	const typeName = `test.${description.name}`;
-	const node: INode = {
-		id: 'trigger',
-		name: 'Trigger',
-		type: typeName,
-		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: Object.fromEntries(Object.entries(options.credentials ?? {}).map(([type, id]) => [type, { id, name: id }])),
-	};
-	const workflow = new Workflow({ id: 'wf-poll', nodes: [node], connections: {}, active: true, nodeTypes: new NodeTypes({ [typeName]: options.nodeType }), staticData: {} });
+	const { node, nodeTypes } = aloneNode(options, 'trigger', 'Trigger');
+	const workflow = new Workflow({ id: 'wf-poll', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
 	const hooks = new ExecutionLifecycleHooks('trigger', 'exec-poll', { id: 'wf-poll', name: 'poll', nodes: [node], connections: {}, active: true, settings: {} } as never);
 	const data = additionalData(options.credentialsHelper, hooks);
 	const mode = options.mode ?? 'trigger';
@@ -212,22 +218,12 @@ export async function loadOptions(options: {
 	credentialsHelper: HarnessCredentialsHelper;
 }) {
 	await initBinaryData();
-	const description = options.nodeType.description as INodeTypeDescription;
-	const typeName = `test.${description.name}`;
-	const node: INode = {
-		id: 'editor',
-		name: 'Node In Editor',
-		type: typeName,
-		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: Object.fromEntries(Object.entries(options.credentials ?? {}).map(([type, id]) => [type, { id, name: id }])),
-	};
-	const workflow = new Workflow({ id: 'wf-editor', nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [typeName]: options.nodeType }) });
+	const { node, nodeTypes } = aloneNode(options, 'editor', 'Node In Editor');
+	const workflow = new Workflow({ id: 'wf-editor', nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-editor', { id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, settings: {} } as never);
 	const context = new LoadOptionsContext(workflow, node, additionalData(options.credentialsHelper, hooks), `parameters.${options.method}`);
 	const method = options.nodeType.methods?.loadOptions?.[options.method];
-	if (!method) throw new Error(`${description.name} has no loadOptions method ${options.method}`);
+	if (!method) throw new Error(`${node.type} has no loadOptions method ${options.method}`);
 	return await method.call(context);
 }
 
