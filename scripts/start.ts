@@ -12,7 +12,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { cliOrThrow, installPackage, packPackage, startServer, url, waitHealthy, type Instance } from './lib/n8n';
+import { cliOrThrow, ensurePortsFree, installPackage, instancePorts, packPackage, startServer, url, waitHealthy, type Instance } from './lib/n8n';
 import { ensureRuntime, REPO_ROOT, RUNTIME_DIR } from './lib/runtime';
 import { credentialsImport, startEmulators } from './lib/stack';
 
@@ -54,12 +54,25 @@ async function importOnce(inst: Instance, kind: 'credentials' | 'workflow', cont
 async function main(): Promise<void> {
 	const runtime = ensureRuntime(log);
 	const home = path.join(RUNTIME_DIR, 'home');
-	const inst: Instance = { home, port: PORT, brokerPort: PORT + 1, encryptionKey: encryptionKey(home), owner: DEMO_OWNER, rt: runtime, log };
+	const inst: Instance = { home, port: PORT, brokerPort: PORT + 1, encryptionKey: encryptionKey(home), owner: DEMO_OWNER, rt: runtime, log, portEnv: 'N8N_START_PORT' };
+	try {
+		// Before anything starts: a readiness check must not be answered by another n8n on our port.
+		await ensurePortsFree(inst, instancePorts(inst, [PORT + 11, PORT + 12]));
+	} catch (error) {
+		console.error(`npm start: ${(error as Error).message}`);
+		process.exit(1);
+	}
 
 	const tarball = packPackage(path.join(RUNTIME_DIR, 'pack'));
 	log(installPackage(inst, tarball) ? `installed ${path.basename(tarball)} as a community package` : 'package unchanged since the last start');
 
-	const stack = await startEmulators(EMULATOR_BASE, log);
+	const stack = await startEmulators(EMULATOR_BASE, log, 'set N8N_START_EMULATOR_BASE_PORT to use other ports');
+	const notStarted = stack.skipped.filter((s) => s.reason.startsWith('emulator did not start'));
+	if (notStarted.length) {
+		console.error(`npm start: stopping, the ${notStarted.map((s) => s.provider.title).join(', ')} emulator${notStarted.length > 1 ? 's' : ''} did not start (see above)`);
+		await stack.stop();
+		process.exit(1);
+	}
 	let stopping = false;
 	let server: ReturnType<typeof startServer> | undefined;
 	const stop = async (code: number) => {

@@ -21,15 +21,15 @@ export interface RateLimitObservation {
 	resetInMs?: number;
 }
 
-/** Pace a little under the documented rate: requests sent on time can still arrive bunched. */
+/** Pace a little under the documented or reported rate: requests sent on time can still arrive bunched. */
 const RATE_SAFETY_MARGIN = 0.95;
-/** A vendor's own reported rate is exact, so only the bunching of arrivals needs room (at exactly the rate, one request in about twenty arrived early). */
-const REPORTED_RATE_MARGIN = 0.98;
 
 export class TokenBucket {
 	private tokens: number;
 	private updatedAt: number;
 	private pausedUntil = 0;
+	/** When a request was reserved from a full bucket and its answer has not come yet (see answered()). */
+	private refillStartPendingSince?: number;
 
 	constructor(
 		private spec: BucketSpec,
@@ -57,10 +57,24 @@ export class TokenBucket {
 	/** Reserves one request and returns how many ms the caller must wait before sending it. */
 	reserve(): number {
 		this.refill();
+		if (this.tokens >= this.spec.capacity && this.refillStartPendingSince === undefined) this.refillStartPendingSince = this.now();
 		const pauseMs = Math.max(0, this.pausedUntil - this.now());
 		this.tokens -= 1;
 		const tokenWaitMs = this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.spec.refillPerSecond) * 1000);
 		return Math.max(pauseMs, tokenWaitMs);
+	}
+
+	/**
+	 * Called when a request's answer (or failure) arrives. The vendor's bucket starts refilling only when the first
+	 * request of a burst reaches it, which can be long after it was reserved here (n8n first fetches an access token):
+	 * the refill counted in between is taken back, so the request after the burst is not early.
+	 */
+	answered(): void {
+		if (this.refillStartPendingSince === undefined) return;
+		this.refill();
+		const earlySeconds = Math.max(0, this.now() - this.refillStartPendingSince) / 1000;
+		this.tokens -= earlySeconds * this.spec.refillPerSecond;
+		this.refillStartPendingSince = undefined;
 	}
 
 	/** Gives back a reservation that was never used (the request was not sent). */
@@ -75,7 +89,7 @@ export class TokenBucket {
 			this.spec = { ...this.spec, capacity: observation.limit };
 		}
 		if (observation.ratePerSecond !== undefined && observation.ratePerSecond > 0) {
-			this.spec = { ...this.spec, refillPerSecond: observation.ratePerSecond * REPORTED_RATE_MARGIN };
+			this.spec = { ...this.spec, refillPerSecond: observation.ratePerSecond * RATE_SAFETY_MARGIN };
 		}
 		if (observation.remaining !== undefined && observation.remaining >= 0 && observation.remaining < this.tokens) {
 			this.tokens = observation.remaining;

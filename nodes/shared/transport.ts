@@ -224,11 +224,13 @@ export class Transport {
 					options,
 					this.config.credentialOptions,
 				)) as { statusCode: number; headers: IDataObject; body: T };
+				bucket?.answered();
 				const response: RawResponse<T> = { statusCode: full.statusCode, headers: plainHeaders(full.headers), body: full.body };
 				this.observe(bucket, response.headers);
 				this.sentWith.set(response, request.credentialType);
 				return response;
 			} catch (error) {
+				bucket?.answered();
 				const axiosResponse = responseOf(error);
 				if (axiosResponse) {
 					const response: RawResponse = {

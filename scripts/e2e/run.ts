@@ -8,20 +8,25 @@
  * 3. runs each workflow with `n8n execute --id` and checks its output (and what the emulator received);
  * 4. tests every credential through n8n's own tester (REST, as the editor's Test button) with right and wrong keys;
  * 5. headless Chromium searches the node panel for each node, checks its icon and operations, saves screenshots;
- * 6. searches n8n's database for every secret used.
- * Prints `N passed, M failed` and exits non-zero on any failure.
+ * 6. searches n8n's database (and its other files) for every secret used;
+ * 7. fails when any n8n process reached for a host that is not loopback (its log, and scripts/lib/net-guard.cjs).
+ * Prints `N passed, M failed` and exits non-zero on any failure. A skipped case or a provider that could not run
+ * counts as a failure (a full run skips nothing).
  *
- * Options (env): E2E_ONLY=<provider key,...> runs only those providers; E2E_SKIP_BROWSER=1 skips Chromium.
+ * Options (env): E2E_ONLY=<provider key,...> runs only those providers; E2E_CASE=<text> only the operation cases
+ * whose name contains it; E2E_SKIP_BROWSER=1 skips Chromium (each of them is refused when CI is set);
+ * E2E_N8N_PORT (default 5778; n8n also takes +1 and +11 to +14), E2E_EMULATOR_BASE_PORT (default 5800).
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { runBrowserChecks } from './browser';
 import { checkTriggers, planTriggers, publishTriggers } from './triggers';
 import { EXAMPLE_CHECKS, exampleWorkflows } from './examples';
-import { cli, cliOrThrow, databaseFile, installPackage, n8nDir, packPackage, parseRun, RestSession, startServer, waitHealthy, url, type Instance } from '../lib/n8n';
+import { cli, cliOrThrow, databaseFile, ensurePortsFree, installPackage, instancePorts, n8nDir, outboundAttempts, packPackage, parseRun, RestSession, startServer, waitHealthy, url, type Instance } from '../lib/n8n';
 import { dotted, PACKAGE_NAME, type DemoCredential, type E2ECase } from '../lib/providers';
-import { ensureRuntime, REPO_ROOT, RUNTIME_DIR } from '../lib/runtime';
+import { ensureRuntime, REPO_ROOT, RUNTIME_DIR, type Runtime } from '../lib/runtime';
 import { credentialsImport, startEmulators, type RunningProvider } from '../lib/stack';
 import { ensureChromium } from '../lib/chromium';
 import { nodeDescription, triggerDescription, operationsOf, operationWorkflow, workflowId, type Workflow } from '../lib/workflows';
@@ -31,6 +36,10 @@ const EMULATOR_BASE = Number(process.env.E2E_EMULATOR_BASE_PORT ?? 5800);
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 const CASE_FILTER = process.env.E2E_CASE ?? '';
 const ONLY = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const SKIP_BROWSER = process.env.E2E_SKIP_BROWSER === '1';
+const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false';
+/** Every connection an n8n process opened to a non-loopback host (scripts/lib/net-guard.cjs writes it). */
+const OUTBOUND_LOG = path.join(ARTIFACTS, 'n8n-outbound.log');
 
 interface Result {
 	name: string;
@@ -39,6 +48,7 @@ interface Result {
 	ms: number;
 }
 const results: Result[] = [];
+/** What did not run, and why; each is also recorded as a failure. */
 const skipped: string[] = [];
 const t0 = Date.now();
 const log = (s: string) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${s}`);
@@ -65,8 +75,55 @@ interface PlannedCase {
 	name: string;
 }
 
+/** A case or provider that could not run: reported, and counted as a failure (a full run skips nothing). */
+function skip(name: string, why: string): void {
+	skipped.push(`${name}: ${why}`);
+	record(`${name} (skipped)`, false, `skipped: ${why}`, 0);
+}
+
+/** Lines of n8n's output that show it reached for a non-loopback host, by where they were seen. */
+const outbound = new Map<string, Set<string>>();
+function noteOutbound(source: string, text: string): void {
+	const found = outboundAttempts(text);
+	if (!found.length) return;
+	const set = outbound.get(source) ?? new Set<string>();
+	for (const f of found) set.add(f);
+	outbound.set(source, set);
+}
+
+/** Counts of n8n's execution_data table, read with its own sqlite3 under Node 24 (after the server stopped). */
+function executionDataStats(rt: Runtime, dbFile: string, marker: string): Promise<{ rows: number; withMarker: number }> {
+	const script = `
+const sqlite3 = require(process.argv[1]);
+const db = new sqlite3.Database(process.argv[2], sqlite3.OPEN_READONLY, (e) => { if (e) { console.error(e.message); process.exit(2); } });
+db.get('SELECT COUNT(*) AS rows, COALESCE(SUM(instr(data, ?) > 0), 0) AS withMarker FROM execution_data', [process.argv[3]], (e, row) => {
+	if (e) { console.error(e.message); process.exit(3); }
+	process.stdout.write(JSON.stringify(row));
+	db.close();
+});`;
+	return new Promise((resolve, reject) => {
+		const child = spawn(rt.nodeBin, ['-e', script, path.join(rt.nodeModules, 'sqlite3'), dbFile, marker], { stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			if (code !== 0) return reject(new Error(`reading execution_data failed (exit ${code}): ${err.trim()}`));
+			resolve(JSON.parse(out) as { rows: number; withMarker: number });
+		});
+	});
+}
+
 async function main(): Promise<void> {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	fs.rmSync(OUTBOUND_LOG, { force: true });
+	if (IN_CI) {
+		// Under CI the run must be the full one: narrowing it would hide what it skipped.
+		const narrowed = [ONLY.length && 'E2E_ONLY', CASE_FILTER && 'E2E_CASE', SKIP_BROWSER && 'E2E_SKIP_BROWSER'].filter(Boolean);
+		if (narrowed.length) record('the CI run is the full e2e run', false, `${narrowed.join(', ')} ${narrowed.length > 1 ? 'are' : 'is'} set while CI is set: unset ${narrowed.length > 1 ? 'them' : 'it'}`, 0);
+	}
 	const rt = ensureRuntime(log);
 	const home = path.join(RUNTIME_DIR, 'e2e-home');
 	fs.rmSync(home, { recursive: true, force: true });
@@ -79,7 +136,14 @@ async function main(): Promise<void> {
 		owner: { email: 'owner@example.com', password: 'E2eOwner-pass1', firstName: 'E2E', lastName: 'Owner' },
 		rt,
 		log,
+		portEnv: 'E2E_N8N_PORT',
+		netGuardLog: OUTBOUND_LOG,
 	};
+	// Before anything starts: a readiness check must not be answered by another n8n on our port.
+	await ensurePortsFree(inst, instancePorts(inst, [PORT + 11, PORT + 12, PORT + 13, PORT + 14]));
+	// Debian's chromium, when missing, installs in the background (apt-get, asynchronous, with a timeout) while
+	// the emulators serve n8n; the browser checks wait for it.
+	const chromiumReady = SKIP_BROWSER ? Promise.resolve(undefined) : ensureChromium(log);
 
 	// ---- our package, the way n8n installs a community package
 	const tarball = packPackage(path.join(RUNTIME_DIR, 'pack'));
@@ -87,10 +151,17 @@ async function main(): Promise<void> {
 	log(`installed ${path.basename(tarball)} into ${path.relative(REPO_ROOT, path.join(n8nDir(inst), 'nodes', 'node_modules', PACKAGE_NAME))}`);
 
 	// ---- emulators with demo data
-	const stack = await startEmulators(EMULATOR_BASE, log);
-	for (const s of stack.skipped) skipped.push(`provider ${s.provider.title}: ${s.reason}`);
+	const stack = await startEmulators(EMULATOR_BASE, log, 'set E2E_EMULATOR_BASE_PORT to use other ports');
+	for (const s of stack.skipped) skip(`provider ${s.provider.title}`, s.reason);
 	const running = stack.running.filter((r) => !ONLY.length || ONLY.includes(r.provider.key));
 	log(`emulators: ${running.map((r) => `${r.provider.title} ${r.emulator.baseUrl}`).join(', ')}`);
+
+	// A value only a vendor's answer carries (no workflow, credential or parameter holds it): when the database
+	// search finds it, the search reaches the stored execution data.
+	const vendorMarker = `vendor-only-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`;
+	const markerCustomer = running.find((r) => r.provider.key === 'voucherify')?.emulator;
+	const ada = markerCustomer ? ([...markerCustomer.customers.values()] as Array<{ email: string | null; metadata: Record<string, unknown> }>).find((c) => c.email === 'ada@example.com') : undefined;
+	if (ada) ada.metadata = { ...ada.metadata, e2e_vendor_marker: vendorMarker };
 
 	// ---- plan: one workflow per node operation (and a few extra cases: paging limit, OAuth2)
 	const planned: PlannedCase[] = [];
@@ -137,16 +208,17 @@ async function main(): Promise<void> {
 	const examples = exampleWorkflows();
 	fs.writeFileSync(wfFile, JSON.stringify([...examples, ...planned.map((p) => p.workflow), ...triggers.map((t) => t.workflow)], null, 2));
 	await check('n8n imports the demo credentials (import:credentials)', async () => {
-		await cliOrThrow(inst, ['import:credentials', `--input=${credsFile}`], PORT + 11);
+		noteOutbound('n8n import:credentials', (await cliOrThrow(inst, ['import:credentials', `--input=${credsFile}`], PORT + 11)).stderr);
 	});
 	await check(`n8n imports ${examples.length} examples, ${planned.length} operation workflows and ${triggers.length} trigger workflows (import:workflow)`, async () => {
-		await cliOrThrow(inst, ['import:workflow', `--input=${wfFile}`], PORT + 12);
+		noteOutbound('n8n import:workflow', (await cliOrThrow(inst, ['import:workflow', `--input=${wfFile}`], PORT + 12)).stderr);
 	});
 	if (triggers.length) await check(`n8n publishes the ${triggers.length} trigger workflows (publish:workflow)`, async () => publishTriggers(inst, triggers, PORT + 14));
 	fs.rmSync(credsFile);
 
 	// ---- the server, with every node and credential type of the package registered
 	const server = startServer(inst, { logFile: path.join(ARTIFACTS, 'n8n-server.log') });
+	let executed = 0;
 	let serverUp = false;
 	let serverReadyAt = 0;
 	try {
@@ -200,6 +272,8 @@ async function main(): Promise<void> {
 		const execute = async (workflowId: string): Promise<{ runData?: Record<string, any>; problem?: string }> => {
 			const before = requestCounts();
 			const res = await cli(inst, ['execute', `--id=${workflowId}`, '--rawOutput'], { brokerPort: PORT + 13, env: { N8N_LOG_LEVEL: 'info' } });
+			noteOutbound('n8n execute', res.stdout + res.stderr);
+			executed++;
 			const resultData = (parseRun(res.stdout) as any)?.data?.resultData;
 			if (!resultData) return { problem: `no run output (exit ${res.code}):\n${(res.stderr || res.stdout).slice(-1500)}${trail(before)}` };
 			if (resultData.error) return { problem: `the workflow failed: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}${trail(before)}` };
@@ -223,8 +297,7 @@ async function main(): Promise<void> {
 		log(`running ${planned.length} workflows with n8n execute`);
 		for (const p of planned.filter((x) => !CASE_FILTER || x.name.includes(CASE_FILTER))) {
 			if (p.c.skip) {
-				skipped.push(`execute: ${p.name}: ${p.c.skip}`);
-				console.log(`  SKIP execute: ${p.name}\n       ${p.c.skip}`);
+				skip(`execute: ${p.name}`, p.c.skip);
 				continue;
 			}
 			await check(`execute: ${p.name}`, async () => {
@@ -265,8 +338,8 @@ async function main(): Promise<void> {
 		if (serverUp) await checkTriggers({ planned: triggers, session, serverReadyAt, check, log });
 
 		// ---- the editor in headless Chromium
-		if (serverUp && process.env.E2E_SKIP_BROWSER !== '1') {
-			const chromium = ensureChromium(log);
+		if (serverUp && !SKIP_BROWSER) {
+			const chromium = await chromiumReady;
 			if (!chromium) record('Chromium is available', false, 'no /usr/bin/chromium and it cannot be installed here (run as root or install the chromium package)', 0);
 			else
 				await runBrowserChecks({
@@ -281,17 +354,34 @@ async function main(): Promise<void> {
 	} finally {
 		await server.stop();
 		await stack.stop();
+		await chromiumReady.catch(() => undefined);
 	}
+
+	// ---- n8n stayed on loopback: no look-ups or connections of its cloud services or of anything else
+	await check('n8n contacted no host but loopback (server log, CLI output, connection guard)', async () => {
+		const serverLog = path.join(ARTIFACTS, 'n8n-server.log');
+		noteOutbound('n8n server log (test-artifacts/n8n-server.log)', server.output() + (fs.existsSync(serverLog) ? fs.readFileSync(serverLog, 'utf8') : ''));
+		if (fs.existsSync(OUTBOUND_LOG)) noteOutbound('connection guard (test-artifacts/n8n-outbound.log)', fs.readFileSync(OUTBOUND_LOG, 'utf8'));
+		if (!outbound.size) return undefined;
+		return [...outbound].map(([source, lines]) => `${source}:\n         ${[...lines].slice(0, 8).join('\n         ')}`).join('\n       ');
+	});
 
 	// ---- no secret in n8n's database
 	await check("no credential secret appears in n8n's database", async () => {
 		const files = [databaseFile(inst), `${databaseFile(inst)}-wal`].filter((f) => fs.existsSync(f));
 		if (!files.length) return 'no database file found';
-		const bytes = Buffer.concat(files.map((f) => fs.readFileSync(f)));
-		// The search must be able to find things: execution data of the runs is in the file in plain text.
-		const marker = 'e2e.upserted@example.com';
-		const markers = [marker, 'jane.doe@example.com', 'Ana Souza', 'CUST00001', 'Jane Doe'];
-		if (!markers.some((m) => bytes.includes(Buffer.from(m)))) return 'no execution data found in the database: the search would prove nothing';
+		// Besides the database: binary data (storage/) and the event log n8n keeps next to it.
+		const walk = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])) : []);
+		const others = [...walk(path.join(n8nDir(inst), 'storage')), ...fs.readdirSync(n8nDir(inst)).filter((f) => /^n8nEventLog.*\.log$/.test(f)).map((f) => path.join(n8nDir(inst), f))];
+		const bytes = Buffer.concat([...files, ...others].map((f) => fs.readFileSync(f)));
+		// The search must be able to find things: the runs' execution data is stored, and a value that only a
+		// vendor's answer carried (never a workflow parameter) is in it, in the bytes searched.
+		const stats = await executionDataStats(rt, databaseFile(inst), vendorMarker);
+		if (!executed || stats.rows < executed) return `execution_data holds ${stats.rows} rows after ${executed} runs with n8n execute: the search would prove nothing`;
+		if (ada) {
+			if (!stats.withMarker) return `no stored execution data holds the vendor-only marker ${vendorMarker}: the search would prove nothing`;
+			if (!bytes.includes(Buffer.from(vendorMarker))) return 'the vendor-only marker is in execution_data but not in the bytes searched: the search misses stored data';
+		} else if (!ONLY.length) return 'the Voucherify demo customer that carries the vendor-only marker is missing: the search would prove nothing';
 		const secrets = new Set<string>();
 		for (const rp of running)
 			for (const cred of rp.credentials) {
@@ -308,7 +398,7 @@ async function main(): Promise<void> {
 			if (s.length < 6) continue;
 			for (const form of new Set([s, encodeURIComponent(s), Buffer.from(s).toString('base64')])) if (bytes.includes(Buffer.from(form))) found.push(`${s.slice(0, 4)}… (${form === s ? 'plain' : form === encodeURIComponent(s) ? 'URL-encoded' : 'base64'})`);
 		}
-		log(`    searched ${(bytes.length / 1e6).toFixed(1)} MB of database for ${secrets.size} secrets`);
+		log(`    searched ${(bytes.length / 1e6).toFixed(1)} MB (database and ${others.length} other files; ${stats.rows} execution_data rows, ${stats.withMarker} with the vendor-only marker) for ${secrets.size} secrets`);
 		return found.length ? `secrets found in the database: ${found.join(', ')}` : undefined;
 	});
 }
@@ -323,7 +413,7 @@ function summary(): never {
 		for (const f of failed) console.log(`  - ${f.name}: ${(f.detail ?? '').split('\n')[0]}`);
 	}
 	if (skipped.length) {
-		console.log('\nSkipped (not counted):');
+		console.log('\nSkipped (each counted as a failure):');
 		for (const s of skipped) console.log(`  - ${s}`);
 	}
 	console.log(`\ne2e: ${results.length - failed.length} passed, ${failed.length} failed (${seconds} s)`);

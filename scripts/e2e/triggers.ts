@@ -12,29 +12,43 @@ import { triggerDescription, triggerWorkflow, workflowId, type Workflow } from '
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+export type TriggerEvent = 'customerCreated' | 'customerCreatedOrUpdated';
+
 export interface PlannedTrigger {
 	rp: RunningProvider;
+	event: TriggerEvent;
 	workflow: Workflow;
 }
+
+const EVENT_LABEL: Record<TriggerEvent, string> = { customerCreated: 'New Customer', customerCreatedOrUpdated: 'New or Updated Customer' };
 
 /** n8n polls "every minute" at a random second: a sign-up is seen within a minute, plus the run itself. */
 const SCHEDULED_POLL_WAIT_MS = 100_000;
 /** After start-up, let the activation poll and one scheduled poll pass, so the sign-up is surely "new". */
 const SETTLE_AFTER_START_MS = 65_000;
 
+/**
+ * Per provider with a trigger: a published "New Customer" workflow and, when the provider can change a customer
+ * over its API, a "New or Updated Customer" one. Both poll at the same time, so the second adds no waiting.
+ */
 export function planTriggers(running: RunningProvider[]): PlannedTrigger[] {
 	return running
 		.filter((rp) => rp.provider.signUp && triggerDescription(rp.provider.node))
-		.map((rp) => ({
-			rp,
-			workflow: triggerWorkflow({
-				id: workflowId(`e2e trigger ${rp.provider.key}`),
-				name: `E2E trigger: ${rp.provider.title} new customer`,
-				node: rp.provider.node,
-				parameters: { event: 'customerCreated' },
-				credential: rp.credentials[0],
-			}),
-		}));
+		.flatMap((rp) =>
+			(['customerCreated', 'customerCreatedOrUpdated'] as const)
+				.filter((event) => event === 'customerCreated' || rp.provider.change)
+				.map((event) => ({
+					rp,
+					event,
+					workflow: triggerWorkflow({
+						id: workflowId(event === 'customerCreated' ? `e2e trigger ${rp.provider.key}` : `e2e trigger ${rp.provider.key} created or updated`),
+						name: `E2E trigger: ${rp.provider.title} ${event === 'customerCreated' ? 'new customer' : 'new or updated customer'}`,
+						node: rp.provider.node,
+						parameters: { event },
+						credential: rp.credentials[0],
+					}),
+				})),
+		);
 }
 
 /** Publishes the imported trigger workflows, so the server activates them when it starts. */
@@ -85,48 +99,72 @@ export async function checkTriggers(o: {
 		await sleep(settle);
 	}
 	const runId = Date.now().toString(36);
-	const signUps = await Promise.all(
-		o.planned.map(async (t) => {
-			const email = `trigger.${t.rp.provider.key}.${runId}@example.com`;
-			const before = new Set((await executionsOf(o.session, t.workflow.id)).map((e) => e.id));
-			await t.rp.provider.signUp!(t.rp.mod, t.rp.emulator, email);
-			return { t, email, before, signedUpAt: Date.now() };
-		}),
+	// One sign-up per provider, and one change of an existing customer, seen by both of its trigger workflows.
+	const providers = [...new Set(o.planned.map((t) => t.rp))];
+	const events = new Map(
+		await Promise.all(
+			providers.map(async (rp) => {
+				const email = `trigger.${rp.provider.key}.${runId}@example.com`;
+				const mine = o.planned.filter((t) => t.rp === rp);
+				const before = new Map(await Promise.all(mine.map(async (t) => [t, new Set((await executionsOf(o.session, t.workflow.id)).map((e) => e.id))] as const)));
+				await rp.provider.signUp!(rp.mod, rp.emulator, email);
+				const changed = rp.provider.change && mine.some((t) => t.event === 'customerCreatedOrUpdated') ? await rp.provider.change(rp.mod, rp.emulator, `e2e change ${runId}`) : undefined;
+				return [rp, { email, before, changed, at: Date.now() }] as const;
+			}),
+		),
 	);
-	o.log(`triggers: ${signUps.length} customers signed up at the emulators; waiting for the scheduled polls`);
+	o.log(`triggers: ${providers.length} customers signed up and ${[...events.values()].filter((e) => e.changed).length} changed at the emulators; waiting for the scheduled polls`);
 	await Promise.all(
-		signUps.map(({ t, email, before, signedUpAt }) =>
-			o.check(`trigger: a published ${t.workflow.nodes[0].name} starts one execution for a new customer`, async () => {
+		o.planned.map((t) => {
+			const { email, before: beforeAll, changed, at: signedUpAt } = events.get(t.rp)!;
+			const before = beforeAll.get(t)!;
+			const withUpdates = t.event === 'customerCreatedOrUpdated';
+			const title = withUpdates
+				? `trigger: a published ${t.workflow.nodes[0].name} (${EVENT_LABEL[t.event]}) starts one execution for a new and one for a changed customer`
+				: `trigger: a published ${t.workflow.nodes[0].name} starts one execution for a new customer`;
+			return o.check(title, async () => {
 				const nodeName = t.workflow.nodes[0].name;
 				const deadline = signedUpAt + SCHEDULED_POLL_WAIT_MS;
 				const seen = new Map<string, Array<Record<string, unknown>>>();
-				for (;;) {
+				const emitted = () => [...seen.values()].flat();
+				const copiesOfNew = () => emitted().filter((i) => i.email === email).length;
+				const copiesOfChange = () => (changed ? emitted().filter(changed).length : 0);
+				const complete = () => copiesOfNew() > 0 && (!withUpdates || copiesOfChange() > 0);
+				const collect = async () => {
 					for (const e of await executionsOf(o.session, t.workflow.id)) {
 						if (before.has(e.id) || seen.has(e.id) || !['success', 'error', 'crashed'].includes(e.status)) continue;
 						if (e.status !== 'success') return `execution ${e.id} of the trigger workflow ended with status ${e.status}`;
 						seen.set(e.id, await triggerItems(o.session, e.id, nodeName));
 					}
-					const copies = () => [...seen.values()].reduce((n, items) => n + items.filter((i) => i.email === email).length, 0);
-					if (copies()) {
+					return undefined;
+				};
+				for (;;) {
+					const failed = await collect();
+					if (failed) return failed;
+					if (complete()) {
 						const after = ((Date.now() - signedUpAt) / 1000).toFixed(0);
-						// The next scheduled poll asks the vendor again: it must not emit the customer a second time.
+						// The next scheduled poll asks the vendor again: it must not emit anything a second time.
 						const requests = (t.rp.emulator.requests as unknown[]).length;
 						const nextPollBy = Date.now() + SCHEDULED_POLL_WAIT_MS;
 						while ((t.rp.emulator.requests as unknown[]).length === requests && Date.now() < nextPollBy) await sleep(1000);
 						if ((t.rp.emulator.requests as unknown[]).length === requests) return `n8n did not poll ${t.rp.provider.title} again within ${SCHEDULED_POLL_WAIT_MS / 1000} s`;
 						await sleep(5000);
-						for (const e of await executionsOf(o.session, t.workflow.id)) if (!before.has(e.id) && !seen.has(e.id) && e.status === 'success') seen.set(e.id, await triggerItems(o.session, e.id, nodeName));
-						if (copies() !== 1) return `the new customer ${email} was emitted ${copies()} times`;
-						o.log(`    ${t.rp.provider.title}: the sign-up started an execution ${after} s later, and the next poll did not repeat it`);
+						const late = await collect();
+						if (late) return late;
+						if (copiesOfNew() !== 1) return `the new customer ${email} was emitted ${copiesOfNew()} times`;
+						if (withUpdates && copiesOfChange() !== 1) return `the changed customer was emitted ${copiesOfChange()} times`;
+						if (!withUpdates && copiesOfChange()) return 'the New Customer trigger emitted an existing customer that was only changed';
+						o.log(`    ${t.rp.provider.title} (${EVENT_LABEL[t.event]}): the ${withUpdates ? 'sign-up and the change' : 'sign-up'} started an execution within ${after} s, and the next poll did not repeat it`);
 						return undefined;
 					}
 					if (Date.now() > deadline) {
-						const emitted = [...seen.values()].flat().map((i) => String(i.email ?? i.id));
-						return `no execution of the published trigger workflow carried ${email} within ${SCHEDULED_POLL_WAIT_MS / 1000} s (new executions: ${seen.size}, emitted: ${emitted.slice(0, 8).join(', ') || 'nothing'})`;
+						const list = emitted().map((i) => String(i.email ?? i.id));
+						const missing = copiesOfNew() ? 'the changed customer' : `${email}${withUpdates && !copiesOfChange() ? ' nor the changed customer' : ''}`;
+						return `no execution of the published trigger workflow carried ${missing} within ${SCHEDULED_POLL_WAIT_MS / 1000} s (new executions: ${seen.size}, emitted: ${list.slice(0, 8).join(', ') || 'nothing'})`;
 					}
 					await sleep(3000);
 				}
-			}),
-		),
+			});
+		}),
 	);
 }

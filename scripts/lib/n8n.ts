@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 
 import { PACKAGE_NAME } from './providers';
@@ -20,7 +21,14 @@ export interface Instance {
 	/** The Node 24 runtime. */
 	rt: Runtime;
 	log: (s: string) => void;
+	/** The env var that moves this instance to other ports (named when a port is taken). */
+	portEnv?: string;
+	/** When set, every n8n process reports each connection to a non-loopback host into this file (net-guard.cjs). */
+	netGuardLog?: string;
 }
+
+/** Preloaded by NODE_OPTIONS when Instance.netGuardLog is set. */
+export const NET_GUARD = path.join(__dirname, 'net-guard.cjs');
 
 export const n8nDir = (inst: Instance): string => path.join(inst.home, '.n8n');
 export const databaseFile = (inst: Instance): string => path.join(n8nDir(inst), 'database.sqlite');
@@ -54,11 +62,22 @@ export function n8nEnv(inst: Instance, extra: Record<string, string> = {}): Node
 		N8N_RUNNERS_BROKER_PORT: String(inst.brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_ENCRYPTION_KEY: inst.encryptionKey,
+		// No calls to n8n's cloud (names as n8n 2.41.1 reads them, @n8n/config and n8n/dist/modules):
+		// telemetry (telemetry.n8n.io, ph.n8n.io), version and "what's new" checks, templates, banners (api.n8n.io),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
+		// the license server (license.n8n.io),
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_LICENSE_DETACH_FLOATING_ON_SHUTDOWN: 'false',
+		// the MCP server registry's 8-hourly refresh (api.n8n.io/api/mcp-servers: the mcp-registry module),
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		// and the catalogue of vetted community nodes (api.n8n.io/api/community-nodes); installed packages still load.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
@@ -74,8 +93,18 @@ export function n8nEnv(inst: Instance, extra: Record<string, string> = {}): Node
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		N8N_LOG_LEVEL: 'warn',
 		NODE_ENV: 'production',
+		...(inst.netGuardLog ? { NODE_OPTIONS: `--require "${NET_GUARD}"`, N8N_NET_GUARD_LOG: inst.netGuardLog } : {}),
 		...extra,
 	};
+}
+
+/** What in n8n's own output means it reached for the network beyond loopback (no internet here, or a guard report). */
+export const OUTBOUND_PATTERN = /ENOTFOUND|EAI_AGAIN|\[net-guard\] pid \d+ connects to/;
+
+/** The lines of a log that show n8n reaching for a non-loopback host (deduplicated, at most 20). */
+export function outboundAttempts(text: string): string[] {
+	const lines = text.split('\n').filter((l) => OUTBOUND_PATTERN.test(l) && !/^\s+at /.test(l));
+	return [...new Set(lines.map((l) => l.trim().replace(/pid \d+ /, '')))].slice(0, 20);
 }
 
 // ---------------------------------------------------------------- our package, installed as n8n installs it
@@ -175,6 +204,8 @@ export function parseRun(stdout: string): Record<string, unknown> | undefined {
 export interface Server {
 	child: ChildProcess;
 	output: () => string;
+	/** True once this child logged that it listens on the instance's port. */
+	listening: () => boolean;
 	stop: () => Promise<void>;
 }
 
@@ -185,9 +216,12 @@ export function startServer(inst: Instance, options: { logFile?: string; echo?: 
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
+	let listening = false;
+	const readyLine = `n8n ready on 127.0.0.1, port ${inst.port}`;
 	const sink = options.logFile ? fs.createWriteStream(options.logFile) : undefined;
 	const onData = (d: Buffer) => {
 		output += d.toString();
+		if (!listening && output.slice(-(d.length + readyLine.length + 2)).includes(readyLine)) listening = true;
 		if (output.length > 200_000) output = output.slice(-100_000);
 		sink?.write(d);
 		if (options.echo) process.stdout.write(d);
@@ -197,6 +231,7 @@ export function startServer(inst: Instance, options: { logFile?: string; echo?: 
 	return {
 		child,
 		output: () => output,
+		listening: () => listening,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -211,15 +246,58 @@ export function startServer(inst: Instance, options: { logFile?: string; echo?: 
 	};
 }
 
+/** True when something already listens on (or holds) 127.0.0.1:<port>. */
+export function portTaken(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const probe = net.createServer();
+		probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE' || error.code === 'EACCES'));
+		probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(false)));
+	});
+}
+
+/**
+ * Refuses to start when a port n8n needs is taken: a readiness poll would otherwise be answered by whatever
+ * (another n8n, a previous `npm start`) already listens there.
+ */
+export async function ensurePortsFree(inst: Instance, ports: Array<{ port: number; what: string }>): Promise<void> {
+	const taken: string[] = [];
+	for (const p of ports) if (await portTaken(p.port)) taken.push(`${p.port} (${p.what})`);
+	if (!taken.length) return;
+	throw new Error(
+		`port ${taken.join(', ')} on 127.0.0.1 ${taken.length > 1 ? 'are' : 'is'} already in use — is another n8n, \`npm start\` or e2e run still running? ` +
+			`Stop it${inst.portEnv ? `, or set ${inst.portEnv} to another port (this run uses ${inst.port} and ${ports.filter((p) => p.port !== inst.port).map((p) => `+${p.port - inst.port}`).join(', ')})` : ''}.`,
+	);
+}
+
+/** The ports an instance's server and CLI runs use (see the brokerPort arguments of the callers). */
+export function instancePorts(inst: Instance, cliBrokers: number[]): Array<{ port: number; what: string }> {
+	return [
+		{ port: inst.port, what: "n8n's editor and API" },
+		{ port: inst.brokerPort, what: "n8n's task broker" },
+		...cliBrokers.map((port) => ({ port, what: 'task broker of an n8n CLI command' })),
+	];
+}
+
+/**
+ * Waits until our own child is ready: it logged that it listens on our port, and /healthz/readiness answers OK
+ * (database migrated). A readiness answer alone could come from another n8n on the port.
+ */
 export async function waitHealthy(inst: Instance, server: Server, timeoutMs = 240_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (server.child.exitCode !== null) throw new Error(`n8n exited with code ${server.child.exitCode}:\n${server.output().slice(-3000)}`);
-		try {
-			const res = await fetch(`${url(inst)}/healthz/readiness`);
-			if (res.ok) return;
-		} catch {
-			// not listening yet
+		const output = server.output();
+		if (/n8n's port \d+ is already in use|Task Broker's port \d+ is already in use/.test(output)) {
+			await server.stop();
+			throw new Error(`n8n could not listen: ${output.match(/[^\n]*port \d+ is already in use[^\n]*/)?.[0]}${inst.portEnv ? ` Set ${inst.portEnv} to another port.` : ''}`);
+		}
+		if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`n8n exited with ${server.child.exitCode ?? server.child.signalCode}:\n${output.slice(-3000)}`);
+		if (server.listening()) {
+			try {
+				const res = await fetch(`${url(inst)}/healthz/readiness`);
+				if (res.ok) return;
+			} catch {
+				// not answering yet
+			}
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}

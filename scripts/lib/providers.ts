@@ -66,6 +66,11 @@ export interface Provider {
 	cases: (ctx: Record<string, unknown>, mod: Record<string, unknown>, emu: AnyEmulator) => E2ECase[];
 	/** For the polling trigger's e2e: a customer with this email signs up at the vendor, over its API. */
 	signUp?: (mod: Record<string, unknown>, emu: AnyEmulator, email: string) => Promise<void>;
+	/**
+	 * For the "New or Updated Customer" trigger's e2e: an existing (demo) customer is changed at the vendor, over its
+	 * API, so that one of its fields holds `marker`; returns a test for the trigger's items that is true for that change.
+	 */
+	change?: (mod: Record<string, unknown>, emu: AnyEmulator, marker: string) => Promise<(item: Record<string, unknown>) => boolean>;
 }
 
 // ---------------------------------------------------------------- helpers for checks
@@ -150,6 +155,18 @@ function ultraCartRefreshGap(): string | undefined {
 
 // ---------------------------------------------------------------- the providers
 
+/** The demo MWS Auth Token (the emulator accepts any; the signature it verifies covers it). */
+const MWS_AUTH_TOKEN = 'amzn.mws.e2e0demo-0000-4000-8000-authtoken001';
+
+/** The emulator answered a GetCustomersForCustomerId whose signed parameters carried the demo MWS Auth Token. */
+const mwsSignedWithAuthToken = (_items: Array<Record<string, unknown>>, emu: AnyEmulator): string | undefined => {
+	const sent = (emu.requests as Array<{ method: string; query: string; body: string; status: number }>).map((r) => ({ status: r.status, params: new URLSearchParams(r.method === 'POST' ? r.body : r.query) }));
+	const withToken = sent.filter((r) => r.params.get('Action') === 'GetCustomersForCustomerId' && r.params.get('MWSAuthToken') === MWS_AUTH_TOKEN);
+	if (!withToken.length) return 'no GetCustomersForCustomerId request carried the credential\'s MWSAuthToken';
+	if (!withToken.some((r) => r.status === 200 && r.params.get('Signature'))) return `the requests with MWSAuthToken were refused (HTTP ${withToken.map((r) => r.status).join(', ')}): the token is not covered by the signature`;
+	return undefined;
+};
+
 const SP_ORDER = '123-1234567-1234567';
 const US = 'ATVPDKIKX0DER';
 
@@ -201,6 +218,14 @@ export const PROVIDERS: Provider[] = [
 		signUp: async (m, emu, email) => {
 			const headers = { 'X-App-Id': String(m.VOUCHERIFY_APP_ID), 'X-App-Token': String(m.VOUCHERIFY_SECRET), 'Content-Type': 'application/json' };
 			await raw(`${emu.baseUrl}/v1/customers`, { method: 'POST', headers, body: JSON.stringify({ source_id: email, name: 'Trigger Signup', email }) });
+		},
+		change: async (m, emu, marker) => {
+			const headers = { 'X-App-Id': String(m.VOUCHERIFY_APP_ID), 'X-App-Token': String(m.VOUCHERIFY_SECRET), 'Content-Type': 'application/json' };
+			// Ada, the first demo customer (the e2e cases update her but never delete her).
+			const ada = ([...emu.customers.values()] as Array<{ id: string; email: string | null }>).find((c) => c.email === 'ada@example.com');
+			if (!ada) throw new Error('the Voucherify demo customer ada@example.com is gone');
+			await raw(`${emu.baseUrl}/v1/customers/${ada.id}`, { method: 'PUT', headers, body: JSON.stringify({ description: marker }) });
+			return (item) => item.id === ada.id && item.description === marker;
 		},
 	},
 	{
@@ -294,6 +319,12 @@ export const PROVIDERS: Provider[] = [
 			const headers = { 'x-ultracart-simple-key': String(m.ULTRACART_SIMPLE_KEY), 'X-UltraCart-Api-Version': '2017-03-01', 'Content-Type': 'application/json' };
 			await raw(`${emu.baseUrl}/rest/v2/customer/customers`, { method: 'POST', headers, body: JSON.stringify({ email }) });
 		},
+		change: async (m, emu, marker) => {
+			const headers = { 'x-ultracart-simple-key': String(m.ULTRACART_SIMPLE_KEY), 'X-UltraCart-Api-Version': '2017-03-01', 'Content-Type': 'application/json' };
+			// Jane Doe (1001), whom the e2e cases update but never delete.
+			await raw(`${emu.baseUrl}/rest/v2/customer/customers/1001`, { method: 'PUT', headers, body: JSON.stringify({ business_notes: marker }) });
+			return (item) => Number(item.customer_profile_oid) === 1001 && item.business_notes === marker;
+		},
 	},
 	{
 		key: 'nuvemshop',
@@ -349,6 +380,12 @@ export const PROVIDERS: Provider[] = [
 		signUp: async (m, emu, email) => {
 			const headers = { Authentication: `bearer ${String(m.NUVEMSHOP_TOKEN)}`, 'User-Agent': 'n8n e2e (e2e@example.com)', 'Content-Type': 'application/json' };
 			await raw(`${emu.baseUrl}/2025-03/${String(m.NUVEMSHOP_STORE_ID)}/customers`, { method: 'POST', headers, body: JSON.stringify({ name: 'Trigger Signup', email }) });
+		},
+		change: async (m, emu, marker) => {
+			const headers = { Authentication: `bearer ${String(m.NUVEMSHOP_TOKEN)}`, 'User-Agent': 'n8n e2e (e2e@example.com)', 'Content-Type': 'application/json' };
+			// Ana Souza (1001), whom the e2e cases read but never delete.
+			await raw(`${emu.baseUrl}/2025-03/${String(m.NUVEMSHOP_STORE_ID)}/customers/1001`, { method: 'PUT', headers, body: JSON.stringify({ note: marker }) });
+			return (item) => Number(item.id) === 1001 && item.note === marker;
 		},
 	},
 	{
@@ -420,6 +457,14 @@ export const PROVIDERS: Provider[] = [
 				secretFields: ['secretKey'],
 				wrong: { secretKey: 'mws-wrong-secret/KEY+0000==' },
 			},
+			{
+				// A developer acting for the seller (third-party authorization): MWSAuthToken is sent and signed.
+				id: 'demoMwsAuthTok01',
+				name: 'Amazon MWS, with MWS Auth Token (demo emulator)',
+				type: 'amazonMwsApi',
+				data: { sellerId: m.MWS_SELLER_ID, accessKeyId: m.MWS_ACCESS_KEY_ID, secretKey: m.MWS_SECRET_KEY, mwsAuthToken: MWS_AUTH_TOKEN, endpoint: 'custom', customEndpoint: emu.baseUrl },
+				secretFields: ['secretKey', 'mwsAuthToken'],
+			},
 		],
 		prepare: async (_m, emu) => {
 			// A page token as ListCustomers would have returned it (the second page of the demo list).
@@ -431,6 +476,7 @@ export const PROVIDERS: Provider[] = [
 			{ resource: 'customer', operation: 'getAll', params: { returnAll: true }, check: atLeast(25, field('CustomerId')) },
 			{ resource: 'customer', operation: 'getAll', label: 'limit 12', params: { returnAll: false, limit: 12 }, check: exactly(12) },
 			{ resource: 'customer', operation: 'getByIds', params: { customerIds: 'CUST00001,CUST00002' }, check: exactly(2, field('PrimaryContactInfo.FullName', 'Jane Doe')) },
+			{ resource: 'customer', operation: 'getByIds', label: 'MWS Auth Token', credential: 'demoMwsAuthTok01', params: { customerIds: 'CUST00001' }, check: all(exactly(1, field('PrimaryContactInfo.FullName', 'Jane Doe')), mwsSignedWithAuthToken) },
 			{ resource: 'customer', operation: 'getNextPage', params: { pageToken: ctx.pageToken }, check: atLeast(1) },
 			{ resource: 'service', operation: 'getStatus', params: {}, check: all(exactly(1), field('Status')) },
 		],

@@ -19,7 +19,7 @@ export interface Stack {
  * `basePort + provider.offset` is the emulator's port (Amazon SP-API also takes the next two for Login with
  * Amazon and S3). Emulators listen on 127.0.0.1 only.
  */
-export async function startEmulators(basePort: number, log: (s: string) => void): Promise<Stack> {
+export async function startEmulators(basePort: number, log: (s: string) => void, portHint?: string): Promise<Stack> {
 	const running: RunningProvider[] = [];
 	const skipped: Stack['skipped'] = [];
 	for (const { provider, missing } of discoverProviders()) {
@@ -31,8 +31,15 @@ export async function startEmulators(basePort: number, log: (s: string) => void)
 			const { mod, create } = loadEmulatorModule(provider);
 			const emulator = create();
 			const port = basePort + provider.offset;
-			// Start first: the kit's reset() (which seeding may call) keeps only the hooks present at start.
-			await emulator.start(port);
+			try {
+				// Start first: the kit's reset() (which seeding may call) keeps only the hooks present at start.
+				await emulator.start(port);
+			} catch (error) {
+				// SP-API starts LWA and S3 first: do not leave those listening.
+				await Promise.resolve(emulator.stop()).catch(() => undefined);
+				const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+				throw new Error(`${(error as Error).message}${busy && portHint ? ` (ports ${basePort + provider.offset}${provider.extraPorts ? `-${basePort + provider.offset + provider.extraPorts}` : ''}; ${portHint})` : ''}`);
+			}
 			emulator.seedDemoData();
 			running.push({ provider, mod, emulator, port, credentials: provider.credentials(mod, emulator) });
 		} catch (error) {

@@ -244,7 +244,21 @@ export class Emulator {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
-		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		const server = this.server;
+		await new Promise<void>((resolve, reject) => {
+			// Without this handler a busy port (EADDRINUSE) is an uncaught 'error' event that ends the process.
+			const onError = (error: NodeJS.ErrnoException) => {
+				this.server = undefined;
+				const what = `${this.constructor.name} cannot listen on 127.0.0.1:${port}`;
+				const why = error.code === 'EADDRINUSE' ? 'the port is already in use (another emulator, npm start or e2e run?)' : error.code === 'EACCES' ? 'permission denied' : error.message;
+				reject(Object.assign(new Error(`${what}: ${why}`), { code: error.code, port, cause: error }));
+			};
+			server.once('error', onError);
+			server.listen(port, '127.0.0.1', () => {
+				server.off('error', onError);
+				resolve();
+			});
+		});
 		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 		return this.baseUrl;
 	}

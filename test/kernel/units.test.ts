@@ -55,6 +55,19 @@ test('token bucket: burst, then the refill rate, then a vendor-ordered pause', (
 	expect(bucket.reserve()).toBe(700);
 });
 
+test("the bucket's refill starts when the first request of a burst is answered, as the vendor's does", () => {
+	let now = 0;
+	const bucket = new TokenBucket({ capacity: 2, refillPerSecond: 1 }, () => now);
+	expect(bucket.reserve()).toBe(0);
+	expect(bucket.reserve()).toBe(0);
+	// the first request reached the vendor only 500 ms later (an access token was fetched first)
+	now = 500;
+	bucket.answered();
+	bucket.answered();
+	// counted from the reservation the third could go at 1 000 ms; the vendor refills from 500 ms, so 1 500 ms
+	expect(bucket.reserve()).toBe(1000);
+});
+
 test('redaction masks secrets, their URL encoding and token shapes, but keeps public fields', () => {
 	const secrets = secretValues({ apiKey: 'k/ey+12345', region: 'europe', oauthTokenData: { access_token: 'tok-abcdef' } });
 	expect(secrets).toEqual(expect.arrayContaining(['k/ey+12345', 'tok-abcdef']));

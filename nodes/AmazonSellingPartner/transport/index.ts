@@ -52,7 +52,7 @@ export const spApiTransport = new Transport({
 	// x-amzn-RateLimit-Limit is the sustained rate in requests per second; keep a small margin under it.
 	readRateLimitHeaders: (headers) => {
 		const rate = Number(headers['x-amzn-ratelimit-limit']);
-		return Number.isFinite(rate) && rate > 0 ? { ratePerSecond: rate * 0.95 } : undefined;
+		return Number.isFinite(rate) && rate > 0 ? { ratePerSecond: rate } : undefined;
 	},
 	// A 429 carries no Retry-After; at 1 request per second one token comes back after a second.
 	vendorRetryAfterMs: (response) => (response.statusCode === 429 ? 1000 : undefined),
