@@ -1,3 +1,4 @@
+export * from './digest';
 export * from './pacing';
 export * from './paging';
 export * from './polling';

@@ -89,7 +89,7 @@ export function ensureRuntime(log: (s: string) => void = console.log, dir = RUNT
 		log(`n8n ${N8N_VERSION} with Node ${NODE24_VERSION}: already installed in ${path.relative(REPO_ROOT, dir) || dir}`);
 		return rt;
 	}
-	log(`Installing n8n ${N8N_VERSION} and Node ${NODE24_VERSION} into ${dir} (once; about 6 minutes)...`);
+	log(`Installing n8n ${N8N_VERSION} and Node ${NODE24_VERSION} into ${dir} (once; about 7 minutes)...`);
 	fs.mkdirSync(dir, { recursive: true });
 	fs.rmSync(path.join(dir, MARKER), { force: true });
 	fs.writeFileSync(

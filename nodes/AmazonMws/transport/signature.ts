@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'crypto';
+import { createHmac } from 'crypto';
 
 /** RFC 3986 encoding as Signature Version 2 requires: only A-Z a-z 0-9 - _ . ~ stay; space is %20. */
 export function rfc3986(value: string): string {
@@ -28,7 +28,3 @@ export function signedBody(params: Record<string, string>, signature: string): s
 	return `${canonicalQuery(params)}&Signature=${rfc3986(signature)}`;
 }
 
-/** Base64 of the MD5 digest, as MWS's ContentMD5Value (and S3's Content-MD5) carry it. */
-export function contentMd5(content: string | Buffer): string {
-	return createHash('md5').update(content).digest('base64');
-}

@@ -49,7 +49,7 @@ export const spApiTransport = new Transport({
 	provider: 'Amazon Selling Partner',
 	rateLimits,
 	defaultRateLimitGroup: 'getMessagingActionsForOrder',
-	// x-amzn-RateLimit-Limit is the sustained rate in requests per second; keep a small margin under it.
+	// x-amzn-RateLimit-Limit is the sustained rate in requests per second (the kernel paces a little under it).
 	readRateLimitHeaders: (headers) => {
 		const rate = Number(headers['x-amzn-ratelimit-limit']);
 		return Number.isFinite(rate) && rate > 0 ? { ratePerSecond: rate } : undefined;

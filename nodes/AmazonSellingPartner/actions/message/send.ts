@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import {
 	NodeOperationError,
 	updateDisplayOptions,
@@ -7,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { assertMaxLength, invalidParameter, isoDate, pathSegment, requiredString } from '../../../shared';
+import { assertMaxLength, base64Md5, invalidParameter, isoDate, pathSegment, requiredString } from '../../../shared';
 import { spApiRequest, uploadToPresignedUrl } from '../../transport';
 import { fetchActions } from './getActions.operation';
 import { readOrder } from './order';
@@ -146,8 +145,7 @@ async function readAttachments(ctx: IExecuteFunctions, itemIndex: number, kind: 
 		if (data.length === 0) invalidParameter(ctx, itemIndex, 'Input Binary Fields', `names "${property}", whose file is empty`);
 		const extension = binary.fileExtension ? `.${binary.fileExtension}` : '';
 		const fileName = (binary.fileName ?? '').trim() || `${property}${extension}`;
-		// Amazon wants the base64 of the raw 16-byte MD5 digest, not the hex text.
-		const contentMD5 = createHash('md5').update(data).digest('base64');
+		const contentMD5 = base64Md5(data);
 		files.push({ property, fileName, data, contentMD5 });
 	}
 	return files;
