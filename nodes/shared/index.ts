@@ -1,3 +1,4 @@
+export * from './dates';
 export * from './digest';
 export * from './pacing';
 export * from './paging';

@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	NodeOperationError,
 	sleep,
 	type IAdditionalCredentialOptions,
 	type IDataObject,
@@ -33,6 +34,8 @@ export interface RawResponse<T = unknown> {
 	body: T;
 	/** A DELETE sent again after an unclear failure found the record gone: the first one did it (body dropped). */
 	goneOnRepeat?: boolean;
+	/** The request this answers, so a later error about its body masks the right secrets and knows whether it was a write. */
+	sentAs?: Pick<KernelRequest, 'credentialType' | 'method' | 'url' | 'safeToRepeat'>;
 }
 
 /** A vendor's error, read from its own error body. */
@@ -144,6 +147,21 @@ export function parseMaybeJson(body: unknown): unknown {
 	}
 }
 
+/**
+ * Last line of defence behind pathSegment: an empty, "." or ".." segment (encoded dots too) or a "#" sends the request
+ * to another endpoint than the one built. A raw "?" cannot be told from a query string here: pathSegment encodes it.
+ */
+export function unsafePathProblem(url: string): string | undefined {
+	if (url.includes('#')) return 'it contains "#", which would cut the URL short';
+	const path = url.replace(/^https?:\/\/[^/?#]*/, '').replace(/\?.*$/, '').replace(/^\//, '');
+	if (path === '') return undefined;
+	for (const segment of path.split('/')) {
+		if (segment === '') return 'it has an empty segment ("//" or a "/" at the end)';
+		if (/^(?:\.|%2e){1,2}$/i.test(segment)) return `it has a "${segment}" segment, which URL parsing resolves into another path`;
+	}
+	return undefined;
+}
+
 async function credentialSecrets(ctx: KernelContext, credentialType: string): Promise<string[]> {
 	try {
 		const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
@@ -162,10 +180,14 @@ function summarizeBody(body: unknown): string {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export class Transport {
-	/** Which credential each answer was fetched with, so a later error about its body can mask that credential's secrets. */
-	private readonly sentWith = new WeakMap<RawResponse, string>();
+const pathOf = (url: string) => url.replace(/\?.*$/, '').replace(/^https?:\/\/[^/]+/, '');
 
+const sentAs = ({ credentialType, method, url, safeToRepeat }: KernelRequest): RawResponse['sentAs'] => ({ credentialType, method, url, safeToRepeat });
+
+/** Said of every write that failed after it may have reached the vendor. */
+const notRepeatedNote = (provider: string) => ` The request was not repeated, because ${provider} may already have acted on it: check before running it again.`;
+
+export class Transport {
 	constructor(readonly config: ProviderTransportConfig) {}
 
 	/**
@@ -176,6 +198,13 @@ export class Transport {
 	async request<T = unknown>(ctx: KernelContext, request: KernelRequest): Promise<RawResponse<T>> {
 		// errors name the caller's item; settings of item 0 when the caller has no item (dropdowns, polls)
 		const itemIndex = request.itemIndex;
+		const unsafePath = unsafePathProblem(request.url);
+		if (unsafePath) {
+			throw new NodeOperationError(ctx.getNode(), `Refused to send ${request.method} ${request.url.replace(/^https?:\/\/[^/?#]*/, '').replace(/\?.*$/, '')} to ${this.config.provider}: ${unsafePath}`, {
+				itemIndex,
+				description: 'Nothing was sent. A value placed in the path was not checked; please report this as a bug of the node.',
+			});
+		}
 		const settings = readRequestSettings(ctx, itemIndex ?? 0);
 		const group = request.rateLimitGroup ?? this.config.defaultRateLimitGroup;
 		const spec = this.config.rateLimits[group];
@@ -225,9 +254,8 @@ export class Transport {
 					this.config.credentialOptions,
 				)) as { statusCode: number; headers: IDataObject; body: T };
 				bucket?.answered();
-				const response: RawResponse<T> = { statusCode: full.statusCode, headers: plainHeaders(full.headers), body: full.body };
+				const response: RawResponse<T> = { statusCode: full.statusCode, headers: plainHeaders(full.headers), body: full.body, sentAs: sentAs(request) };
 				this.observe(bucket, response.headers);
-				this.sentWith.set(response, request.credentialType);
 				return response;
 			} catch (error) {
 				bucket?.answered();
@@ -242,10 +270,7 @@ export class Transport {
 					if (request.method === 'DELETE' && response.statusCode === 404 && vendorMayHaveActed) {
 						return { statusCode: 404, headers: response.headers, body: undefined as T, goneOnRepeat: true };
 					}
-					if (request.acceptStatuses?.includes(response.statusCode)) {
-						this.sentWith.set(response, request.credentialType);
-						return response as RawResponse<T>;
-					}
+					if (request.acceptStatuses?.includes(response.statusCode)) return { ...response, sentAs: sentAs(request) } as RawResponse<T>;
 					const throttled = this.config.isThrottled?.(response) ?? false;
 					failure = { kind: classifyStatus(response.statusCode, throttled), response, error };
 				} else {
@@ -290,14 +315,17 @@ export class Transport {
 		try {
 			return JSON.parse(text) as T;
 		} catch {
-			const credentialType = this.sentWith.get(response);
-			const secrets = credentialType ? await credentialSecrets(ctx, credentialType) : [];
+			const request = response.sentAs;
+			const secrets = request ? await credentialSecrets(ctx, request.credentialType) : [];
+			const provider = this.config.provider;
+			// a write may have been carried out although its answer cannot be read: running it again could do it twice
+			const advice =
+				request && !request.safeToRepeat
+					? `${provider} may already have carried out ${request.method} ${pathOf(request.url)}, but its answer cannot be read.${notRepeatedNote(provider)}`
+					: `This is usually a temporary problem at ${provider} or a proxy in between; try again later.`;
 			throw new NodeApiError(ctx.getNode(), { message: 'Unreadable answer' } as JsonObject, {
-				message: `${this.config.provider} answered with something that is not JSON`,
-				description: redactText(
-					`HTTP ${response.statusCode}: ${summarizeBody(text)}. This is usually a temporary problem at ${this.config.provider} or a proxy in between; try again later.`,
-					secrets,
-				),
+				message: `${provider} answered with something that is not JSON`,
+				description: redactText(`HTTP ${response.statusCode}: ${summarizeBody(text)}. ${advice}`, secrets),
 				httpCode: String(response.statusCode),
 				itemIndex,
 			});
@@ -326,7 +354,7 @@ export class Transport {
 	}
 
 	private async quotaWaitError(ctx: KernelContext, request: KernelRequest, paceMs: number, waitedMs: number, maxRetryWaitMs: number, attempt: number): Promise<NodeApiError> {
-		const path = request.url.replace(/\?.*$/, '').replace(/^https?:\/\/[^/]+/, '');
+		const path = pathOf(request.url);
 		const group = request.rateLimitGroup ?? this.config.defaultRateLimitGroup;
 		return new NodeApiError(ctx.getNode(), { message: 'Rate limit' } as JsonObject, {
 			message: `${this.config.provider}'s rate limit allows the next request in ${seconds(paceMs)}, longer than the node's "Max Retry Wait" of ${seconds(maxRetryWaitMs)}`,
@@ -370,7 +398,7 @@ export class Transport {
 		},
 	): Promise<NodeApiError> {
 		const secrets = await credentialSecrets(ctx, request.credentialType);
-		const path = request.url.replace(/\?.*$/, '').replace(/^https?:\/\/[^/]+/, '');
+		const path = pathOf(request.url);
 		const retryNote =
 			progress.attempt > 1 || progress.nextWaitMs !== undefined
 				? ` Tried ${progress.attempt} time${progress.attempt === 1 ? '' : 's'} and waited ${seconds(progress.waitedMs)} in total` +
@@ -391,7 +419,7 @@ export class Transport {
 			if (!vendor.message) vendor = { ...vendor, message: `${this.config.provider} answered ${statusCode} with ${summarizeBody(parsed.body)}` };
 			const notRepeated =
 				failure.kind === 'server' && !request.safeToRepeat
-					? ` The request was not repeated, because ${this.config.provider} may already have acted on it: check before running it again.`
+					? notRepeatedNote(this.config.provider)
 					: '';
 			const description = [vendor.description, vendor.code ? `Code: ${vendor.code}.` : '', `${request.method} ${path} → HTTP ${statusCode}.${retryNote}${notRepeated}`]
 				.filter(Boolean)
@@ -433,7 +461,7 @@ export class Transport {
 			: `The connection to ${this.config.provider} broke before it answered`;
 		const notRepeated =
 			!neverLeft && !request.safeToRepeat
-				? ` The request was not repeated, because ${this.config.provider} may already have acted on it: check before running it again.`
+				? notRepeatedNote(this.config.provider)
 				: '';
 		const hint = code === 'ETIMEDOUT' || code === 'ECONNABORTED' ? ' Raise the node\'s "Timeout" option if the vendor is slow.' : '';
 		return new NodeApiError(ctx.getNode(), { message, networkCode: code } as JsonObject, {

@@ -1,12 +1,21 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-/** An id placed in a URL path, always encoded so "a/b" or "?x" cannot change the path. */
-export function pathSegment(value: string | number): string {
-	return encodeURIComponent(String(value));
+/** Any node context (execute, load options, poll): errors only need the node. */
+type NodeContext = Pick<IExecuteFunctions, 'getNode'>;
+
+function fail(ctx: NodeContext, itemIndex: number, parameter: string, problem: string): never {
+	throw new NodeOperationError(ctx.getNode(), `Parameter "${parameter}" ${problem}`, { itemIndex });
 }
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, parameter: string, problem: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Parameter "${parameter}" ${problem}`, { itemIndex });
+/**
+ * The one way a value enters a URL path: one segment, percent-encoded so "/", "?" and "#" stay inside it.
+ * Empty, "." and ".." are refused, naming the parameter: encoded or not, URL parsing turns them into another path.
+ */
+export function pathSegment(ctx: NodeContext, itemIndex: number, parameter: string, value: string | number): string {
+	const text = String(value);
+	if (text.trim() === '') fail(ctx, itemIndex, parameter, 'is empty: enter a value or map one from the input');
+	if (text === '.' || text === '..') fail(ctx, itemIndex, parameter, `cannot be "${text}": URL parsing turns it into another path, so it cannot name a record`);
+	return encodeURIComponent(text);
 }
 
 /** A required text parameter, trimmed; fails naming the parameter when empty. */
@@ -17,14 +26,30 @@ export function requiredString(ctx: IExecuteFunctions, name: string, itemIndex: 
 	return text;
 }
 
-/**
- * A required id that goes into a URL path. Encoding keeps "/", "?" and "#" from changing the path, but "." and ".."
- * (encoded or not) are dot segments that URL parsing resolves, sending the request to another path: refused here.
- */
+/** A required id that goes into a URL path, checked by pathSegment as soon as it is read; returned as typed (encode it with pathSegment). */
 export function requiredPathId(ctx: IExecuteFunctions, name: string, itemIndex: number, displayName: string): string {
 	const id = requiredString(ctx, name, itemIndex, displayName);
-	if (id === '.' || id === '..') fail(ctx, itemIndex, displayName, `cannot be "${id}": that is not an id`);
+	pathSegment(ctx, itemIndex, displayName, id);
 	return id;
+}
+
+/**
+ * An email address as the vendors' contracts define one (JSON Schema format "email", RFC 5321/6531): a dot-atom
+ * local part of at most 64 characters, "@", a domain of letters, digits and hyphens (any script), 254 at most.
+ */
+export const EMAIL_PATTERN =
+	/^(?=[^@]{1,64}@)(?=.{3,254}$)[^\s\p{Cc}@"(),.:;<>[\]\\]+(?:\.[^\s\p{Cc}@"(),.:;<>[\]\\]+)*@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*$/u;
+
+/** Checks an email value (surrounding spaces dropped), failing naming the parameter; returns the address. */
+export function assertEmail(ctx: NodeContext, itemIndex: number, displayName: string, value: unknown): string {
+	const email = String(value ?? '').trim();
+	if (!EMAIL_PATTERN.test(email)) fail(ctx, itemIndex, displayName, `is not an email address: "${String(value ?? '')}"`);
+	return email;
+}
+
+/** A required email parameter: read as requiredString reads text, then checked by assertEmail. */
+export function emailParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, displayName: string): string {
+	return assertEmail(ctx, itemIndex, displayName, requiredString(ctx, name, itemIndex, displayName));
 }
 
 /** A positive integer parameter (ids that the vendor types as integers). */
@@ -56,13 +81,6 @@ export function jsonObjectParameter(ctx: IExecuteFunctions, name: string, itemIn
 /** Checks a text length limit before anything is sent. */
 export function assertMaxLength(ctx: IExecuteFunctions, itemIndex: number, displayName: string, value: string, max: number): void {
 	if (value.length > max) fail(ctx, itemIndex, displayName, `is ${value.length} characters long; the vendor accepts at most ${max}`);
-}
-
-/** Checks a date parameter parses, returning it as ISO 8601. */
-export function isoDate(ctx: IExecuteFunctions, itemIndex: number, displayName: string, value: unknown): string {
-	const date = new Date(String(value));
-	if (value === '' || value === undefined || Number.isNaN(date.getTime())) fail(ctx, itemIndex, displayName, `is not a valid date: "${String(value)}"`);
-	return date.toISOString();
 }
 
 /** Throws the standard parameter error; exported for checks the helpers above do not cover. */

@@ -56,6 +56,8 @@ export const MESSAGE_ROUTES: MessagingRoute[] = [
 
 const ALL_ACTIONS = MESSAGE_ROUTES.map((r) => r.action);
 
+const RFC_3339_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
 export interface EmulatedOrder {
 	id: string;
 	marketplaceId: string;
@@ -224,6 +226,8 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 	private readonly buckets = new Map<string, EmulatedBucket>();
 	/** Usage plans: rate per second and burst, per operation (Messaging 1/5, Uploads 10/10). */
 	readonly plans = new Map<string, { rate: number; burst: number }>();
+	/** Ids the next upload destinations get, before random ones: lets a node run reach a sandbox case that names its attachment. */
+	readonly nextUploadDestinationIds: string[] = [];
 
 	constructor(options: Omit<EmulatorOptions, 'contractProvider'> = {}) {
 		super({ ...options, contractProvider: 'sp-api' });
@@ -309,6 +313,7 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 		this.s3.reset();
 		this.messages.length = 0;
 		this.buckets.clear();
+		this.nextUploadDestinationIds.length = 0;
 	}
 
 	override withoutContractLog(): this {
@@ -446,8 +451,10 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 			}
 		}
 		if (route.operation === 'CreateWarranty') {
+			// format date-time: RFC 3339, offset required (Z or ±HH:MM, as the sandbox case's -08:00)
 			for (const k of ['coverageStartDate', 'coverageEndDate']) {
-				if (body[k] !== undefined && Number.isNaN(Date.parse(String(body[k])))) return errors(400, 'InvalidInput', `${k}: not a date-time.`);
+				const value = body[k];
+				if (value !== undefined && (typeof value !== 'string' || !RFC_3339_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))) return errors(400, 'InvalidInput', `${k}: not a date-time.`);
 			}
 		}
 		this.record(order.id, route.operation, body);
@@ -463,7 +470,7 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 		const m = /^messaging\/v1\/orders\/([^/]+)\/messages\/([A-Za-z]+)$/.exec(resource);
 		if (!m || !ALL_ACTIONS.includes(m[2])) return errors(400, 'InvalidInput', `resource: ${resource} is not a resource that accepts uploads.`);
 		const destination: UploadDestination = {
-			id: randomUUID(),
+			id: this.nextUploadDestinationIds.shift() ?? randomUUID(),
 			resource,
 			contentMD5,
 			expiresAt: this.clock.now() + 900_000,

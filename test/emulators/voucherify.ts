@@ -319,6 +319,9 @@ export class VoucherifyEmulator extends Emulator {
 		return { status: 200, body: { object: 'list', data_ref: 'data', data, total: holders.length, has_more: hasMore, more_starting_after: hasMore ? data[data.length - 1].id : undefined } };
 	}
 
+	/** Fault: bulk rows with these source ids fail with the given reason, as the vendor reports a row it refused. */
+	readonly refuseBulkRows = new Map<string, string>();
+
 	/** Fault: the next async action fails as a whole, with this message in its result. */
 	failNextAsyncAction?: string;
 
@@ -370,7 +373,7 @@ export class VoucherifyEmulator extends Emulator {
 			const errors: Array<Record<string, unknown>> = [];
 			let done = 0;
 			for (const row of body as Array<Record<string, unknown>>) {
-				const problem = !row.source_id ? 'source_id is required' : this.validCustomerFields(row);
+				const problem = !row.source_id ? 'source_id is required' : (this.validCustomerFields(row) ?? this.refuseBulkRows.get(String(row.source_id)));
 				if (problem) {
 					errors.push({ message: 'Invalid customer', details: problem, key: 'invalid_customer', source_id: row.source_id ?? null });
 					continue;
@@ -426,6 +429,7 @@ export class VoucherifyEmulator extends Emulator {
 		this.customers.clear();
 		this.activities.clear();
 		this.asyncActions.clear();
+		this.refuseBulkRows.clear();
 		if (fixedClock) {
 			this.clockMs = Date.parse('2026-01-01T00:00:00Z');
 			this.wallClock = false;

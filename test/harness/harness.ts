@@ -62,6 +62,8 @@ export interface RunNodeOptions {
 	nodeSettings?: Partial<INode>;
 	/** Stops the execution after this many ms, as the editor's Stop button does. */
 	cancelAfterMs?: number;
+	/** The workflow's time zone (Workflow Settings → Timezone, an IANA name); n8n's default America/New_York otherwise. */
+	timezone?: string;
 }
 
 export interface NodeRun {
@@ -126,7 +128,9 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		},
 	];
 	const connections = { 'Items Source': { main: [[{ node: UNDER_TEST, type: 'main' as const, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'wf-test', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+	// getTimezone() reads workflow.timezone, which the Workflow takes from settings.timezone
+	const settings = { executionOrder: 'v1' as const, ...(options.timezone ? { timezone: options.timezone } : {}) };
+	const workflow = new Workflow({ id: 'wf-test', nodes, connections, active: false, nodeTypes, settings });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
 		id: 'wf-test',
 		name: 'test',

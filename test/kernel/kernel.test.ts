@@ -9,6 +9,8 @@ import { KernelProbe, ProbeKeyApi, ProbeSessionApi } from './probe';
 import { PROBE_KEY, PROBE_REFRESH, ProbeEmulator } from './probe-emulator';
 
 const vendor = useEmulator(() => new ProbeEmulator());
+// Requests sent with a wrong key on purpose go to an emulator that never writes the contract log.
+const unlogged = useEmulator(() => new ProbeEmulator().withoutContractLog());
 let credentialCounter = 0;
 
 /** A fresh credential id per run, so pacing buckets (kept per credential) never leak between tests. */
@@ -248,6 +250,16 @@ describe('errors', () => {
 		vendor.get().inject({ kind: 'malformed' }, { operation: 'get' });
 		const result = await run({ operation: 'get', customerId: '1' });
 		expect(result.error?.message).toBe('Probe answered with something that is not JSON');
+		expect(result.error?.description).toMatch(/try again later/);
+	});
+
+	test('an unreadable answer to a write says the vendor may already have acted, and it is not sent again', async () => {
+		vendor.get().inject({ kind: 'malformed' }, { operation: 'create' });
+		const result = await run({ operation: 'create', name: 'Ada' });
+		expect(result.error?.message).toBe('Probe answered with something that is not JSON');
+		expect(result.error?.description).toMatch(/^HTTP 200: .*Probe may already have carried out POST \/customers, but its answer cannot be read\. The request was not repeated, because Probe may already have acted on it: check before running it again\.$/);
+		expect(result.error?.description).not.toMatch(/try again later/);
+		expect(vendor.get().calls('create')).toHaveLength(1);
 	});
 
 	test('bad input is a NodeOperationError naming the parameter, and nothing is sent', async () => {
@@ -266,7 +278,7 @@ describe('errors', () => {
 		for (const customerId of ['..', '.']) {
 			const result = await run({ operation: 'get', customerId });
 			expect(result.error?.name).toBe('NodeOperationError');
-			expect(result.error?.message).toBe(`Parameter "Customer ID" cannot be "${customerId}": that is not an id`);
+			expect(result.error?.message).toBe(`Parameter "Customer ID" cannot be "${customerId}": URL parsing turns it into another path, so it cannot name a record`);
 		}
 		expect(vendor.get().requests).toHaveLength(0);
 	});
@@ -362,7 +374,7 @@ describe('credentials', () => {
 	test('the Test button passes with the right key and fails with a wrong one', async () => {
 		const good = keyCredentials();
 		expect(await testCredential(good.helper, new ProbeKeyApi(), good.id)).toMatchObject({ ok: true });
-		const bad = keyCredentials('wrong-key');
+		const bad = keyCredentials('wrong-key', unlogged.get().baseUrl);
 		const outcome = await testCredential(bad.helper, new ProbeKeyApi(), bad.id);
 		expect(outcome.ok).toBe(false);
 		expect(outcome.message).toMatch(/Authorization failed|401|credentials/i);

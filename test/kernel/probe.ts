@@ -103,7 +103,7 @@ const operations: OperationMap = {
 		get: {
 			async execute(this: IExecuteFunctions, i: number) {
 				const id = requiredPathId(this, 'customerId', i, 'Customer ID');
-				return await send(this, i, 'GET', `/customers/${pathSegment(id)}`, true);
+				return await send(this, i, 'GET', `/customers/${pathSegment(this, i, 'Customer ID', id)}`, true);
 			},
 		},
 		create: {
@@ -115,7 +115,7 @@ const operations: OperationMap = {
 		update: {
 			async execute(this: IExecuteFunctions, i: number) {
 				const id = requiredPathId(this, 'customerId', i, 'Customer ID');
-				return await send(this, i, 'PUT', `/customers/${pathSegment(id)}`, true, { name: this.getNodeParameter('name', i, '') as string });
+				return await send(this, i, 'PUT', `/customers/${pathSegment(this, i, 'Customer ID', id)}`, true, { name: this.getNodeParameter('name', i, '') as string });
 			},
 		},
 		getAll: {

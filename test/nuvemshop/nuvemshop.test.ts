@@ -12,6 +12,8 @@ import { credentialsStore, everyString, pollingTrigger, runNode, testCredential,
 import { OAuth2ApiBase } from '../harness/oauth2-base';
 
 const vendor = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
+// Requests sent with a wrong token on purpose go here, outside the contract log the checker judges.
+const unlogged = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }).withoutContractLog());
 const types = () => [new NuvemshopApi(), new NuvemshopOAuth2Api(), new OAuth2ApiBase()];
 let counter = 0;
 
@@ -174,10 +176,10 @@ describe('get many', () => {
 		expect(query).toEqual({
 			q: 'cliente',
 			since_id: '1001',
-			created_at_min: '2026-01-01T00:00:00.000Z',
-			created_at_max: '2026-12-31T00:00:00.000Z',
-			updated_at_min: '2026-01-01T00:00:00.000Z',
-			updated_at_max: '2026-12-31T00:00:00.000Z',
+			created_at_min: '2026-01-01T00:00:00Z',
+			created_at_max: '2026-12-31T00:00:00Z',
+			updated_at_min: '2026-01-01T00:00:00Z',
+			updated_at_max: '2026-12-31T00:00:00Z',
 			fields: 'id,email',
 			page: '1',
 			per_page: '200',
@@ -193,7 +195,8 @@ describe('get many', () => {
 
 	test('an invalid date filter names the filter', async () => {
 		const result = await run({ operation: 'getAll', returnAll: true, filters: { updated_at_min: 'yesterday-ish' } });
-		expect(result.error?.message).toBe('Parameter "Updated After" is not a valid date: "yesterday-ish"');
+		expect(result.error?.message).toBe('Parameter "Updated After" is not a date: "yesterday-ish" — use a date like 2024-03-01T10:00:00+02:00');
+		expect(vendor.get().requests).toHaveLength(0);
 	});
 });
 
@@ -237,7 +240,7 @@ describe('rate limits and credentials', () => {
 	});
 
 	test('a wrong token is reported without revealing it', async () => {
-		const result = await run({ operation: 'get', customerId: '1001' }, { credential: { accessToken: 'wrong-token-123456' } });
+		const result = await run({ operation: 'get', customerId: '1001' }, { credential: { accessToken: 'wrong-token-123456', customBaseUrl: unlogged.get().baseUrl } });
 		expect(result.error?.message).toBe('Nuvemshop: Invalid access token');
 		expect(everyString(result.error).join(' ')).not.toContain('wrong-token-123456');
 	});
@@ -262,7 +265,7 @@ describe('rate limits and credentials', () => {
 	test('the Test button passes with the right token and fails with a wrong one', async () => {
 		const good = tokenCredential();
 		expect(await testCredential(good.helper, new NuvemshopApi(), good.id)).toMatchObject({ ok: true });
-		const bad = tokenCredential({ accessToken: 'nope-nope-nope' });
+		const bad = tokenCredential({ accessToken: 'nope-nope-nope', customBaseUrl: unlogged.get().baseUrl });
 		const outcome = await testCredential(bad.helper, new NuvemshopApi(), bad.id);
 		expect(outcome).toMatchObject({ ok: false, statusCode: 401, message: expect.stringMatching(/^Nuvemshop refused the access token/) });
 		expect(outcome.message).not.toContain('nope-nope-nope');
@@ -365,5 +368,15 @@ describe('trigger', () => {
 		const items = await poller.poll();
 		expect(items).toHaveLength(1);
 		expect(new URLSearchParams(vendor.get().calls('listCustomers')[0].query).get('per_page')).toBe('1');
+	});
+});
+
+describe('emails', () => {
+	test('Create and Update refuse an email that is not one, naming the parameter, before any request', async () => {
+		const created = await run({ operation: 'create', name: 'Carla Dias', email: 'not-an-email' });
+		expect(created.error?.message).toBe('Parameter "Email" is not an email address: "not-an-email"');
+		const updated = await run({ operation: 'update', customerId: '1002', updateFields: { email: 'no-at-sign' } });
+		expect(updated.error?.message).toBe('Parameter "Email" is not an email address: "no-at-sign"');
+		expect(vendor.get().requests).toHaveLength(0);
 	});
 });

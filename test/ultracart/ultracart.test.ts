@@ -11,16 +11,18 @@ import { credentialsStore, everyString, loadOptions, pollingTrigger, runNode, te
 import { OAuth2ApiBase } from '../harness/oauth2-base';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
+// Requests sent with a wrong key on purpose go here, outside the contract log the checker judges.
+const unlogged = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }).withoutContractLog());
 const types = () => [new UltraCartApi(), new UltraCartOAuth2Api(), new OAuth2ApiBase()];
 let counter = 0;
 
-function keyCredential(apiKey = ULTRACART_SIMPLE_KEY) {
+function keyCredential(apiKey = ULTRACART_SIMPLE_KEY, baseUrl = vendor.get().baseUrl) {
 	const id = `uc-${++counter}`;
-	return { id, helper: credentialsStore(types(), { [id]: { type: 'ultraCartApi', data: { apiKey, customBaseUrl: `${vendor.get().baseUrl}/rest/v2` } } }) };
+	return { id, helper: credentialsStore(types(), { [id]: { type: 'ultraCartApi', data: { apiKey, customBaseUrl: `${baseUrl}/rest/v2` } } }) };
 }
 
-async function run(resource: string, operation: string, parameters: INodeParameters = {}, options: { input?: SourceItem[]; continueOnFail?: boolean; apiKey?: string } = {}) {
-	const { id, helper } = keyCredential(options.apiKey);
+async function run(resource: string, operation: string, parameters: INodeParameters = {}, options: { input?: SourceItem[]; continueOnFail?: boolean; apiKey?: string; baseUrl?: string } = {}) {
+	const { id, helper } = keyCredential(options.apiKey, options.baseUrl);
 	return await runNode({ nodeType: new UltraCart(), parameters: { resource, operation, ...parameters }, credentials: { ultraCartApi: id }, credentialsHelper: helper, input: options.input, continueOnFail: options.continueOnFail });
 }
 
@@ -124,11 +126,11 @@ describe('customer', () => {
 			billing_city: 'Austin',
 			billing_state: 'TX',
 			email: 'buyer2@example.com',
-			last_modified_dts_start: '2020-01-01T00:00:00.000Z',
-			signup_dts_end: '2100-01-01T00:00:00.000Z',
+			last_modified_dts_start: '2020-01-01T00:00:00Z',
+			signup_dts_end: '2100-01-01T00:00:00Z',
 			pricing_tier_name: 'none',
 			qb_class: 'retail',
-			_since: '2020-01-01T00:00:00.000Z',
+			_since: '2020-01-01T00:00:00Z',
 			_sort: '-email',
 			_limit: '5',
 			_offset: '0',
@@ -152,7 +154,7 @@ describe('customer', () => {
 	test('Search by text and sign-up dates', async () => {
 		const result = await run('customer', 'search', { searchString: 'buyer3', filters: { signup_dts_start: '2020-01-01T00:00:00Z' }, returnAll: true });
 		expect(result.items.map((i) => i.json.email)).toEqual(['buyer3@example.com']);
-		expect(query('search_customers')).toMatchObject({ search_string: 'buyer3', signup_dts_start: '2020-01-01T00:00:00.000Z' });
+		expect(query('search_customers')).toMatchObject({ search_string: 'buyer3', signup_dts_start: '2020-01-01T00:00:00Z' });
 	});
 
 	test('Merge another customer (by email or id) into this one; it is never sent twice', async () => {
@@ -214,7 +216,7 @@ describe('money', () => {
 	test('cashback: adjust returns the new balance; a long description fails first', async () => {
 		const first = await run('cashback', 'adjust', { customerProfileOid: '1001', adjustment_amount: 12.5, description: 'Promo', additionalFields: { order_id: 'DEMO-1', entry_dts: '2026-11-01T00:00:00Z' } });
 		expect(first.items[0].json).toEqual({ customer_profile_oid: 1001, adjustment_amount: 12.5, balance_amount: 12.5, success: true });
-		expect(body('adjust_internal_certificate')).toEqual({ adjustment_amount: 12.5, description: 'Promo', order_id: 'DEMO-1', entry_dts: '2026-11-01T00:00:00.000Z' });
+		expect(body('adjust_internal_certificate')).toEqual({ adjustment_amount: 12.5, description: 'Promo', order_id: 'DEMO-1', entry_dts: '2026-11-01T00:00:00Z' });
 		const second = await run('cashback', 'adjust', { customerProfileOid: '1001', adjustment_amount: -2.5 });
 		expect(second.items[0].json.balance_amount).toBe(10);
 		const long = await run('cashback', 'adjust', { customerProfileOid: '1001', adjustment_amount: 1, description: 'x'.repeat(51) });
@@ -231,7 +233,7 @@ describe('email lists, verification, wishlists', () => {
 		// deleted lists are left out; sorted by name
 		expect(options.map((o) => o.name)).toEqual(['Newsletter', 'VIP Offers']);
 		expect(options[0]).toMatchObject({ value: vendor.get().emailLists[0].email_list_uuid });
-		const wrongKey = keyCredential('wrong-key');
+		const wrongKey = keyCredential('wrong-key', unlogged.get().baseUrl);
 		await expect(loadOptions({ nodeType: new UltraCart(), method: 'getEmailLists', parameters: {}, credentials: { ultraCartApi: wrongKey.id }, credentialsHelper: wrongKey.helper })).rejects.toThrow(/^UltraCart: /);
 		const [newsletter, vip] = vendor.get().emailLists;
 		const result = await run('emailList', 'updateSubscriptions', { customerProfileOid: '1001', addToLists: [newsletter.email_list_uuid, vip.email_list_uuid], removeFromLists: [] });
@@ -268,12 +270,12 @@ describe('email lists, verification, wishlists', () => {
 
 describe('auth, errors, limits', () => {
 	test('a wrong key: UltraCart\'s message, no secret in the error; the Test button tells right from wrong', async () => {
-		const result = await run('customer', 'get', { customerProfileOid: '1001' }, { apiKey: 'not-the-key-12345' });
+		const result = await run('customer', 'get', { customerProfileOid: '1001' }, { apiKey: 'not-the-key-12345', baseUrl: unlogged.get().baseUrl });
 		expect(result.error?.message).toBe('UltraCart: Status Code 401: invalid credentials supplied');
 		expect(everyString(result.error).join(' ')).not.toContain('not-the-key-12345');
 		const good = keyCredential();
 		expect(await testCredential(good.helper, new UltraCartApi(), good.id)).toMatchObject({ ok: true });
-		const bad = keyCredential('not-the-key-12345');
+		const bad = keyCredential('not-the-key-12345', unlogged.get().baseUrl);
 		expect(await testCredential(bad.helper, new UltraCartApi(), bad.id)).toMatchObject({ ok: false, statusCode: 401, message: expect.stringMatching(/^UltraCart refused the simple key/) });
 	});
 
@@ -385,5 +387,25 @@ describe('trigger', () => {
 		const poller = await trigger('customerCreated', 'manual');
 		expect(await poller.poll()).toHaveLength(1);
 		expect(query('get_customers')).toMatchObject({ _sort: '-signup_dts', _limit: '1' });
+	});
+});
+
+describe('emails and path ids', () => {
+	test('Get by Email refuses "." and "..", which URL parsing would turn into another path, before any request', async () => {
+		for (const email of ['.', '..']) {
+			const result = await run('customer', 'getByEmail', { email });
+			expect(result.error?.message).toBe(`Parameter "Email" is not an email address: "${email}"`);
+		}
+		expect(vendor.get().requests).toHaveLength(0);
+	});
+
+	test('every email parameter is checked the same way before any request', async () => {
+		const token = await run('emailVerification', 'createToken', { email: 'no-at-sign' });
+		expect(token.error?.message).toBe('Parameter "Email" is not an email address: "no-at-sign"');
+		const merge = await run('customer', 'merge', { customerProfileOid: '1002', mergeFrom: 'email', sourceEmail: 'old@' });
+		expect(merge.error?.message).toBe('Parameter "Email of Customer to Merge" is not an email address: "old@"');
+		const update = await run('customer', 'update', { customerProfileOid: '1002', updateFields: { email: 'a..b@example.com' } });
+		expect(update.error?.message).toBe('Parameter "Email" is not an email address: "a..b@example.com"');
+		expect(vendor.get().requests).toHaveLength(0);
 	});
 });

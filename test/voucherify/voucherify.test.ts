@@ -12,6 +12,8 @@ import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emu
 import { credentialsStore, everyString, pollingTrigger, runNode, testCredential, type SourceItem } from '../harness/harness';
 
 const vendor = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }));
+// Requests sent with wrong keys on purpose go here, outside the contract log the checker judges.
+const unlogged = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }).withoutContractLog());
 let counter = 0;
 
 function credential(overrides: Record<string, unknown> = {}) {
@@ -138,10 +140,10 @@ describe('lists', () => {
 			email: 'customer1@example.com',
 			name: 'Customer 1',
 			segment_id: 'seg_x',
-			'created_at[after]': '2025-01-01T00:00:00.000Z',
-			'created_at[before]': '2027-01-01T00:00:00.000Z',
-			'updated_at[after]': '2025-01-01T00:00:00.000Z',
-			'updated_at[before]': '2027-01-01T00:00:00.000Z',
+			'created_at[after]': '2025-01-01T00:00:00Z',
+			'created_at[before]': '2027-01-01T00:00:00Z',
+			'updated_at[after]': '2025-01-01T00:00:00Z',
+			'updated_at[before]': '2027-01-01T00:00:00Z',
 			order: 'created_at',
 			limit: '2',
 			page: '1',
@@ -170,7 +172,7 @@ describe('lists', () => {
 		const limited = await run({ operation: 'getActivity', customerId: 'src-1', returnAll: false, limit: 2, order: 'created_at' });
 		expect(limited.items).toHaveLength(2);
 		const queries = vendor.get().calls('list-customer-activity').map((r) => Object.fromEntries(new URLSearchParams(r.query)));
-		expect(queries[0]).toEqual({ category: 'ACTION', start_date: '2025-01-01T00:00:00.000Z', order: 'created_at', limit: '100' });
+		expect(queries[0]).toEqual({ category: 'ACTION', start_date: '2025-01-01T00:00:00Z', order: 'created_at', limit: '100' });
 	});
 
 	test('Get Activity past one page follows more_starting_after', async () => {
@@ -243,20 +245,59 @@ describe('bulk and async', () => {
 
 	test('Update Many sends ONE request for all items and reports each item', async () => {
 		const input: SourceItem[] = Array.from({ length: 50 }, (_, i) => ({ json: { id: `src-${i + 1}`, city: i === 3 ? '' : 'Paris' } }));
-		input[7].json.birthdate = 'not a date';
-		const result = await run({ operation: 'updateMany', sourceId: '={{ $json.id }}', updateFields: { address: { city: '={{ $json.city }}' } }, jsonFields: '={{ $json.birthdate ? JSON.stringify({ birthdate: $json.birthdate }) : "{}" }}', ...fastWait }, { input });
+		const result = await run({ operation: 'updateMany', sourceId: '={{ $json.id }}', updateFields: { address: { city: '={{ $json.city }}' } }, ...fastWait }, { input });
 		expect(result.error).toBeUndefined();
 		const calls = vendor.get().calls('update-customers-in-bulk');
 		expect(calls).toHaveLength(1);
 		const rows = JSON.parse(calls[0].body) as Array<Record<string, unknown>>;
 		expect(rows).toHaveLength(50);
 		expect(rows[0]).toEqual({ address: { city: 'Paris' }, source_id: 'src-1' });
+		expect(rows[3]).toEqual({ source_id: 'src-4' });
 		expect(result.items).toHaveLength(50);
 		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, i) => ({ item: i })));
+		expect(result.items.every((i) => i.json.status === 'DONE')).toBe(true);
 		expect(result.items[0].json).toMatchObject({ source_id: 'src-1', status: 'DONE', async_action_id: expect.stringMatching(/^aa_/) });
-		expect(result.items[7].json).toMatchObject({ source_id: 'src-8', status: 'FAILED', error: 'birthdate must be a date in the format YYYY-MM-DD' });
 		expect(vendor.get().find('src-50')?.address?.city).toBe('Paris');
-		expect(vendor.get().find('src-1')?.address?.city).toBe('Paris');
+	});
+
+	test('Update Many leaves rows the contract refuses out of the request, FAILED at once with the reason; the rest go in one request', async () => {
+		const input: SourceItem[] = Array.from({ length: 50 }, (_, i) => ({ json: { id: `src-${i + 1}`, extra: {} } }));
+		input[7].json.extra = { birthdate: 'not a date' };
+		input[11].json.extra = { email: 'no-at-sign' };
+		input[19].json.extra = { name: 42 };
+		input[23].json.extra = { address: { city: ['Paris'] } };
+		input[29].json.extra = { birthdate: '2024-02-30' };
+		input[31].json.extra = { birthdate: '1990-05-17', metadata: { tier: 'gold' } };
+		const result = await run({ operation: 'updateMany', sourceId: '={{ $json.id }}', updateFields: { name: 'Same' }, jsonFields: '={{ JSON.stringify($json.extra) }}', ...fastWait }, { input });
+		expect(result.error).toBeUndefined();
+		const calls = vendor.get().calls('update-customers-in-bulk');
+		expect(calls).toHaveLength(1);
+		const rows = JSON.parse(calls[0].body) as Array<Record<string, unknown>>;
+		expect(rows.map((r) => r.source_id)).toEqual(input.map((i) => i.json.id).filter((id) => !['src-8', 'src-12', 'src-20', 'src-24', 'src-30'].includes(id as string)));
+		expect(rows.find((r) => r.source_id === 'src-32')).toEqual({ name: 'Same', birthdate: '1990-05-17', metadata: { tier: 'gold' }, source_id: 'src-32' });
+		expect(result.items).toHaveLength(50);
+		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, i) => ({ item: i })));
+		const failed = (index: number) => result.items[index].json;
+		expect(failed(7)).toEqual({ source_id: 'src-8', status: 'FAILED', sent: false, error: 'birthdate must be a date in the format YYYY-MM-DD, not "not a date"' });
+		expect(failed(11)).toEqual({ source_id: 'src-12', status: 'FAILED', sent: false, error: 'email is not an email address: "no-at-sign"' });
+		expect(failed(19)).toEqual({ source_id: 'src-20', status: 'FAILED', sent: false, error: 'name must be text, not 42' });
+		expect(failed(23)).toEqual({ source_id: 'src-24', status: 'FAILED', sent: false, error: 'address.city must be text, not ["Paris"]' });
+		expect(failed(29)).toMatchObject({ source_id: 'src-30', status: 'FAILED', error: expect.stringContaining('"2024-02-30"') });
+		expect(result.items.filter((i) => i.json.status === 'DONE')).toHaveLength(45);
+		expect(vendor.get().find('src-32')?.birthdate).toBe('1990-05-17');
+		expect(vendor.get().find('src-8')?.name).not.toBe('Same');
+	});
+
+	test('Update Many reports the rows Voucherify itself refused with its reason', async () => {
+		vendor.get().refuseBulkRows.set('src-2', 'Customer is locked by another async action');
+		const input: SourceItem[] = [{ json: { id: 'src-1' } }, { json: { id: 'src-2' } }, { json: { id: 'src-3' } }];
+		const result = await run({ operation: 'updateMany', sourceId: '={{ $json.id }}', updateFields: { name: 'X' }, ...fastWait }, { input });
+		expect(vendor.get().calls('update-customers-in-bulk')).toHaveLength(1);
+		expect(result.items.map((i) => [i.json.source_id, i.json.status, i.json.error])).toEqual([
+			['src-1', 'DONE', undefined],
+			['src-2', 'FAILED', 'Customer is locked by another async action'],
+			['src-3', 'DONE', undefined],
+		]);
 	});
 
 	test('Update Many whose whole async action FAILED gives every item the reason', async () => {
@@ -353,12 +394,12 @@ describe('rate limits and credentials', () => {
 	});
 
 	test('wrong keys: clear error, no secret in it; the Test button tells right from wrong', async () => {
-		const result = await run({ operation: 'get', customerId: 'src-1' }, { credential: { secretKey: 'wrong-secret-value' } });
+		const result = await run({ operation: 'get', customerId: 'src-1' }, { credential: { secretKey: 'wrong-secret-value', customBaseUrl: unlogged.get().baseUrl } });
 		expect(result.error?.message).toBe('Voucherify: Missing or invalid X-App-Id / X-App-Token');
 		expect(everyString(result.error).join(' ')).not.toContain('wrong-secret-value');
 		const good = credential();
 		expect(await testCredential(good.helper, new VoucherifyApi(), good.id)).toMatchObject({ ok: true });
-		const bad = credential({ secretKey: 'wrong-secret-value' });
+		const bad = credential({ secretKey: 'wrong-secret-value', customBaseUrl: unlogged.get().baseUrl });
 		expect(await testCredential(bad.helper, new VoucherifyApi(), bad.id)).toMatchObject({ ok: false, statusCode: 401, message: expect.stringMatching(/^Voucherify refused the keys: check the Application ID and Secret Key/) });
 	});
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { collectPages, compact, isoDate, nextOffset, readLimit, requiredInteger, returnAllOrLimit } from '../../shared';
+import { collectPages, compact, dateTimeParameter, nextOffset, pathSegment, readLimit, requiredInteger, returnAllOrLimit } from '../../shared';
 import { ultraCartRequest, type UltraCartContext } from '../transport';
 
 export const EXPANSIONS = [
@@ -55,7 +55,7 @@ export function customerOid(ctx: IExecuteFunctions, itemIndex: number): number {
 	return requiredInteger(ctx, 'customerProfileOid', itemIndex, 'Customer ID');
 }
 
-export const customerPath = (oid: number) => `/customer/customers/${oid}`;
+export const customerPath = (ctx: UltraCartContext, itemIndex: number, oid: number) => `/customer/customers/${pathSegment(ctx, itemIndex, 'Customer ID', oid)}`;
 
 /** Return All / Limit plus `_sort` and `_since`, for every customer list. */
 export function listingProperties(): INodeProperties[] {
@@ -88,7 +88,7 @@ export async function listCustomers(ctx: IExecuteFunctions, itemIndex: number, r
 	const options = ctx.getNodeParameter('listingOptions', itemIndex, {}) as IDataObject;
 	const qs = compact({
 		...request.qs,
-		_since: options.since ? isoDate(ctx, itemIndex, 'Changed Since', options.since) : undefined,
+		_since: options.since ? dateTimeParameter(ctx, itemIndex, 'Changed Since', options.since) : undefined,
 		_sort: options.sort,
 		...expandQuery(ctx, itemIndex),
 	});

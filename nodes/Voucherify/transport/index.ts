@@ -10,7 +10,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { Transport, type RawResponse } from '../../shared';
+import { pathSegment, Transport, type RawResponse } from '../../shared';
 
 export type VoucherifyContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 export const CREDENTIAL_TYPE = 'voucherifyApi';
@@ -131,7 +131,7 @@ export async function awaitAsyncAction(ctx: IExecuteFunctions, itemIndex: number
 }
 
 export async function getAsyncAction(ctx: VoucherifyContext, itemIndex: number, asyncActionId: string): Promise<IDataObject> {
-	return await voucherifyRequest(ctx, itemIndex, { method: 'GET', path: `/v1/async-actions/${encodeURIComponent(asyncActionId)}`, safeToRepeat: true });
+	return await voucherifyRequest(ctx, itemIndex, { method: 'GET', path: `/v1/async-actions/${pathSegment(ctx, itemIndex, 'Async Action ID', asyncActionId)}`, safeToRepeat: true });
 }
 
 /** Outputs an async operation's answer, waiting for it when the user asked to. */

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { collectPages, compact, invalidParameter, isoDate, readLimit, returnAllOrLimit } from '../../../shared';
+import { collectPages, compact, dateInstant, dateTimeParameter, invalidParameter, readLimit, returnAllOrLimit } from '../../../shared';
 import { customersOf, mwsRequest, nextTokenOf } from '../../transport';
 import { marketplaceIdProperty } from './shared';
 
@@ -30,13 +30,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const type = this.getNodeParameter('dateRangeType', itemIndex, '') as string;
 	const params: IDataObject = compact({ MarketplaceId: this.getNodeParameter('marketplaceId', itemIndex, '') as string });
 	if (type) {
-		const start = this.getNodeParameter('dateRangeStart', itemIndex, '') as string;
-		const end = this.getNodeParameter('dateRangeEnd', itemIndex, '') as string;
+		const start = this.getNodeParameter('dateRangeStart', itemIndex, '') as unknown;
+		const end = this.getNodeParameter('dateRangeEnd', itemIndex, '') as unknown;
 		if (!start && !end) invalidParameter(this, itemIndex, 'From', 'and "To" are both empty: give at least one date, or choose Any Time');
 		params.DateRangeType = type;
-		if (start) params.DateRangeStart = isoDate(this, itemIndex, 'From', start);
-		if (end) params.DateRangeEnd = isoDate(this, itemIndex, 'To', end);
-		if (start && end && params.DateRangeStart! > params.DateRangeEnd!) invalidParameter(this, itemIndex, 'From', 'is after "To"');
+		// ISO 8601 with its offset, as Amazon's MWS clients sent it (Peddler's Time#iso8601)
+		const from = start ? dateTimeParameter(this, itemIndex, 'From', start) : undefined;
+		const to = end ? dateTimeParameter(this, itemIndex, 'To', end) : undefined;
+		if (from) params.DateRangeStart = from;
+		if (to) params.DateRangeEnd = to;
+		// instants, not text: 10:00+05:00 is before 08:00+02:00
+		if (from && to && dateInstant(from) > dateInstant(to)) invalidParameter(this, itemIndex, 'From', 'is after "To"');
 	}
 	// ListCustomers first, then ListCustomersByNextToken for as long as MWS has more.
 	return await collectPages<string | null>(

@@ -32,7 +32,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function fetchActions(ctx: IExecuteFunctions, itemIndex: number, amazonOrderId: string, marketplaceId: string) {
 	const response = await spApiRequest(ctx, itemIndex, {
 		method: 'GET',
-		path: `/messaging/v1/orders/${pathSegment(amazonOrderId)}`,
+		path: `/messaging/v1/orders/${pathSegment(ctx, itemIndex, 'Order ID', amazonOrderId)}`,
 		qs: { marketplaceIds: marketplaceId },
 		operation: 'getMessagingActionsForOrder',
 		safeToRepeat: true,

@@ -15,7 +15,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { amazonOrderId, marketplaceId } = await readOrder(this, itemIndex);
 	const response = await spApiRequest(this, itemIndex, {
 		method: 'GET',
-		path: `/messaging/v1/orders/${pathSegment(amazonOrderId)}/attributes`,
+		path: `/messaging/v1/orders/${pathSegment(this, itemIndex, 'Order ID', amazonOrderId)}/attributes`,
 		qs: { marketplaceIds: marketplaceId },
 		operation: 'GetAttributes',
 		safeToRepeat: true,

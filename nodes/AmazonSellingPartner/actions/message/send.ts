@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { assertMaxLength, base64Md5, invalidParameter, isoDate, pathSegment, requiredString } from '../../../shared';
+import { assertMaxLength, base64Md5, dateInstant, dateTimeParameter, invalidParameter, pathSegment, requiredString } from '../../../shared';
 import { spApiRequest, uploadToPresignedUrl } from '../../transport';
 import { fetchActions } from './getActions.operation';
 import { readOrder } from './order';
@@ -162,12 +162,16 @@ export async function sendMessage(ctx: IExecuteFunctions, itemIndex: number, kin
 	}
 	const files = kind.attachments ? await readAttachments(ctx, itemIndex, kind) : [];
 	if (kind.coverageDates) {
-		const start = ctx.getNodeParameter('coverageStartDate', itemIndex, '') as string;
-		const end = ctx.getNodeParameter('coverageEndDate', itemIndex, '') as string;
-		if (start) body.coverageStartDate = isoDate(ctx, itemIndex, 'Coverage Start Date', start);
-		if (end) body.coverageEndDate = isoDate(ctx, itemIndex, 'Coverage End Date', end);
-		if (body.coverageStartDate && body.coverageEndDate && (body.coverageEndDate as string) < (body.coverageStartDate as string)) {
-			invalidParameter(ctx, itemIndex, 'Coverage End Date', `(${body.coverageEndDate as string}) is before the Coverage Start Date (${body.coverageStartDate as string})`);
+		const start = ctx.getNodeParameter('coverageStartDate', itemIndex, '') as unknown;
+		const end = ctx.getNodeParameter('coverageEndDate', itemIndex, '') as unknown;
+		// date-time (RFC 3339) with the offset as given: the sandbox matches bodies exactly
+		const from = start ? dateTimeParameter(ctx, itemIndex, 'Coverage Start Date', start) : undefined;
+		const to = end ? dateTimeParameter(ctx, itemIndex, 'Coverage End Date', end) : undefined;
+		if (from) body.coverageStartDate = from;
+		if (to) body.coverageEndDate = to;
+		// instants, not text: with offsets the text order is not the time order
+		if (from && to && dateInstant(to) < dateInstant(from)) {
+			invalidParameter(ctx, itemIndex, 'Coverage End Date', `(${to}) is before the Coverage Start Date (${from})`);
 		}
 	}
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -185,7 +189,7 @@ export async function sendMessage(ctx: IExecuteFunctions, itemIndex: number, kin
 		}
 	}
 
-	const orderPath = `messaging/v1/orders/${pathSegment(amazonOrderId)}/messages/${kind.action}`;
+	const orderPath = `messaging/v1/orders/${pathSegment(ctx, itemIndex, 'Order ID', amazonOrderId)}/messages/${kind.action}`;
 	const attachments: IDataObject[] = [];
 	for (const file of files) {
 		const destination = await spApiRequest(ctx, itemIndex, {

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../../shared';
+import { emailParameter, requiredString } from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
 import { customerBody, customerFieldOptions, customerStructuredFields } from './fields';
 
@@ -27,7 +27,7 @@ export const description = [...updateDisplayOptions(displayOptions, properties),
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requiredString(this, 'name', itemIndex, 'Name');
-	const email = requiredString(this, 'email', itemIndex, 'Email');
+	const email = emailParameter(this, 'email', itemIndex, 'Email');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = customerBody(this, itemIndex, { name, email, ...additional });
 	const response = await nuvemshopRequest(this, itemIndex, { method: 'POST', path: '/customers', body, safeToRepeat: false });

@@ -12,6 +12,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredInteger(this, 'customerId', itemIndex, 'Customer ID');
-	await nuvemshopRequest(this, itemIndex, { method: 'DELETE', path: `/customers/${pathSegment(id)}`, safeToRepeat: true });
+	await nuvemshopRequest(this, itemIndex, { method: 'DELETE', path: `/customers/${pathSegment(this, itemIndex, 'Customer ID', id)}`, safeToRepeat: true });
 	return { id, deleted: true };
 }

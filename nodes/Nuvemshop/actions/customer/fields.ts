@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, jsonObjectParameter } from '../../../shared';
+import { assertEmail, compact, jsonObjectParameter } from '../../../shared';
 
 /** Customer fields shared by Create (Additional Fields) and Update (Update Fields). */
 export const customerFieldOptions: INodeProperties[] = [
@@ -78,6 +78,7 @@ export function customerStructuredFields(displayOptions: INodeProperties['displa
 /** Builds the customer body from the simple fields, addresses, extra and raw JSON of one item. */
 export function customerBody(ctx: IExecuteFunctions, itemIndex: number, simpleFields: IDataObject): IDataObject {
 	const body: IDataObject = compact(simpleFields);
+	if (body.email !== undefined) body.email = assertEmail(ctx, itemIndex, 'Email', body.email);
 	const addresses = ((ctx.getNodeParameter('addresses', itemIndex, {}) as IDataObject).address ?? []) as IDataObject[];
 	if (addresses.length) body.addresses = addresses.map((a) => compact(a));
 	const extraFields = ((ctx.getNodeParameter('extra', itemIndex, {}) as IDataObject).field ?? []) as Array<{ key: string; value: string }>;

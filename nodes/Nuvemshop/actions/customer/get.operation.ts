@@ -18,7 +18,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await nuvemshopRequest(this, itemIndex, {
 		method: 'GET',
-		path: `/customers/${pathSegment(id)}`,
+		path: `/customers/${pathSegment(this, itemIndex, 'Customer ID', id)}`,
 		qs: options.fields ? { fields: options.fields } : undefined,
 		safeToRepeat: true,
 	});

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { compact, isoDate, readLimit, returnAllOrLimit } from '../../../shared';
+import { compact, dateTimeParameter, readLimit, returnAllOrLimit } from '../../../shared';
 import { listCustomers } from '../../transport/customers';
 import { fieldsOption } from './shared';
 
@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
 	for (const [name, label] of Object.entries(DATE_FILTERS)) {
-		if (filters[name]) filters[name] = isoDate(this, itemIndex, label, filters[name]);
+		if (filters[name]) filters[name] = dateTimeParameter(this, itemIndex, label, filters[name]);
 	}
 	if (!filters.since_id) delete filters.since_id;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -30,6 +30,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = customerBody(this, itemIndex, updateFields);
 	if (Object.keys(body).length === 0) invalidParameter(this, itemIndex, 'Update Fields', 'is empty: add at least one field to change');
-	const response = await nuvemshopRequest(this, itemIndex, { method: 'PUT', path: `/customers/${pathSegment(id)}`, body, safeToRepeat: true });
+	const response = await nuvemshopRequest(this, itemIndex, { method: 'PUT', path: `/customers/${pathSegment(this, itemIndex, 'Customer ID', id)}`, body, safeToRepeat: true });
 	return response.body as IDataObject;
 }

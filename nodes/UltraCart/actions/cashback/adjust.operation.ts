@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { assertMaxLength, compact, invalidParameter, isoDate } from '../../../shared';
+import { assertMaxLength, compact, dateTimeParameter, invalidParameter } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { customerOid, customerOidProperty, customerPath } from '../common';
 
@@ -34,9 +34,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const descriptionText = this.getNodeParameter('description', itemIndex, '') as string;
 	assertMaxLength(this, itemIndex, 'Description', descriptionText, 50);
 	const additional = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-	if (additional.entry_dts) additional.entry_dts = isoDate(this, itemIndex, 'Entry Date', additional.entry_dts);
+	if (additional.entry_dts) additional.entry_dts = dateTimeParameter(this, itemIndex, 'Entry Date', additional.entry_dts);
 	const body = compact({ adjustment_amount: amount, description: descriptionText, ...additional });
 	// Money: sent again only when UltraCart refused it (429) or it never left.
-	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: `${customerPath(oid)}/adjust_cashback_balance`, body, safeToRepeat: false });
+	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: `${customerPath(this, itemIndex, oid)}/adjust_cashback_balance`, body, safeToRepeat: false });
 	return { customer_profile_oid: oid, adjustment_amount: response.adjustment_amount ?? amount, balance_amount: response.balance_amount, success: response.success ?? true };
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, jsonObjectParameter, requiredString } from '../../../shared';
+import { emailParameter, jsonObjectParameter } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { customerFieldsCollection, customerFromFields, customerJsonProperty, expandProperty, expandQuery } from '../common';
 
@@ -16,8 +16,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const email = requiredString(this, 'email', itemIndex, 'Email');
-	if (!/^[^@\s]+@[^@\s]+$/.test(email)) invalidParameter(this, itemIndex, 'Email', `is not an email address: "${email}"`);
+	const email = emailParameter(this, 'email', itemIndex, 'Email');
 	const customer = {
 		...customerFromFields({ ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject), email }),
 		...jsonObjectParameter(this, 'customerJson', itemIndex, 'Customer JSON'),

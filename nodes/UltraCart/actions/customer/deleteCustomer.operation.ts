@@ -9,6 +9,6 @@ export const description = updateDisplayOptions(displayOptions, [customerOidProp
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
-	await ultraCartRequest(this, itemIndex, { method: 'DELETE', path: customerPath(oid), safeToRepeat: true });
+	await ultraCartRequest(this, itemIndex, { method: 'DELETE', path: customerPath(this, itemIndex, oid), safeToRepeat: true });
 	return { customer_profile_oid: oid, deleted: true };
 }

@@ -8,6 +8,6 @@ const displayOptions = { show: { resource: ['customer'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, [customerOidProperty, expandProperty]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: customerPath(customerOid(this, itemIndex)), qs: expandQuery(this, itemIndex), safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: customerPath(this, itemIndex, customerOid(this, itemIndex)), qs: expandQuery(this, itemIndex), safeToRepeat: true });
 	return response.customer as IDataObject;
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isoDate } from '../../../shared';
+import { dateTimeParameter } from '../../../shared';
 import { listCustomers, listingProperties } from '../common';
 
 const displayOptions = { show: { resource: ['customer'], operation: ['getAll'] } };
@@ -54,10 +54,10 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Filters with their dates as ISO 8601 and empty values dropped. */
+/** Filters with their dates as RFC 3339 (UltraCart takes offsets, as its own dates carry them) and empty values dropped. */
 export function customerFilters(ctx: IExecuteFunctions, itemIndex: number, name: string): IDataObject {
 	const filters = { ...(ctx.getNodeParameter(name, itemIndex, {}) as IDataObject) };
-	for (const [key, label] of Object.entries(DATE_FILTERS)) if (filters[key]) filters[key] = isoDate(ctx, itemIndex, label, filters[key]);
+	for (const [key, label] of Object.entries(DATE_FILTERS)) if (filters[key]) filters[key] = dateTimeParameter(ctx, itemIndex, label, filters[key]);
 	if (!filters.pricing_tier_oid) delete filters.pricing_tier_oid;
 	return filters;
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { pathSegment, requiredString } from '../../../shared';
+import { emailParameter, pathSegment } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { expandProperty, expandQuery } from '../common';
 
@@ -12,7 +12,7 @@ export const description = updateDisplayOptions(displayOptions, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const email = requiredString(this, 'email', itemIndex, 'Email');
-	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: `/customer/customers/by_email/${pathSegment(email)}`, qs: expandQuery(this, itemIndex), safeToRepeat: true });
+	const email = emailParameter(this, 'email', itemIndex, 'Email');
+	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: `/customer/customers/by_email/${pathSegment(this, itemIndex, 'Email', email)}`, qs: expandQuery(this, itemIndex), safeToRepeat: true });
 	return response.customer as IDataObject;
 }

@@ -15,6 +15,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const oid = customerOid(this, itemIndex);
 	const host = requiredPathId(this, 'storefrontHostName', itemIndex, 'Storefront Host Name');
 	// A PUT by UltraCart's design, but it only reads a login link.
-	const response = await ultraCartRequest(this, itemIndex, { method: 'PUT', path: `${customerPath(oid)}/magic_link/${pathSegment(host)}`, safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, { method: 'PUT', path: `${customerPath(this, itemIndex, oid)}/magic_link/${pathSegment(this, itemIndex, 'Storefront Host Name', host)}`, safeToRepeat: true });
 	return { customer_profile_oid: oid, url: response.url };
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared';
+import { assertEmail, invalidParameter } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { customerOid, customerOidProperty, customerPath, expandQuery } from '../common';
 
@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (from === 'email') {
 		const email = String(this.getNodeParameter('sourceEmail', itemIndex, '')).trim();
 		if (!email) invalidParameter(this, itemIndex, 'Email of Customer to Merge', 'is empty');
-		body = { email };
+		body = { email: assertEmail(this, itemIndex, 'Email of Customer to Merge', email) };
 	} else {
 		const source = Number(String(this.getNodeParameter('sourceOid', itemIndex, '')).trim());
 		if (!Number.isInteger(source) || source <= 0) invalidParameter(this, itemIndex, 'ID of Customer to Merge', 'must be a positive whole number');
@@ -40,6 +40,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body = { customer_profile_oid: source };
 	}
 	// A merge cannot be undone and removes the merged customer: never sent twice.
-	await ultraCartRequest(this, itemIndex, { method: 'PUT', path: `${customerPath(oid)}/merge`, qs: expandQuery(this, itemIndex), body, safeToRepeat: false });
+	await ultraCartRequest(this, itemIndex, { method: 'PUT', path: `${customerPath(this, itemIndex, oid)}/merge`, qs: expandQuery(this, itemIndex), body, safeToRepeat: false });
 	return { customer_profile_oid: oid, merged: true, merged_from: body.email ?? body.customer_profile_oid };
 }

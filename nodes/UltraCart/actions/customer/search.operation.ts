@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { compact, isoDate } from '../../../shared';
+import { compact, dateTimeParameter } from '../../../shared';
 import { listCustomers, listingProperties } from '../common';
 
 const displayOptions = { show: { resource: ['customer'], operation: ['search'] } };
@@ -27,8 +27,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs = compact({
 		search_string: this.getNodeParameter('searchString', itemIndex, '') as string,
-		signup_dts_start: filters.signup_dts_start ? isoDate(this, itemIndex, 'Signed Up After', filters.signup_dts_start) : undefined,
-		signup_dts_end: filters.signup_dts_end ? isoDate(this, itemIndex, 'Signed Up Before', filters.signup_dts_end) : undefined,
+		signup_dts_start: filters.signup_dts_start ? dateTimeParameter(this, itemIndex, 'Signed Up After', filters.signup_dts_start) : undefined,
+		signup_dts_end: filters.signup_dts_end ? dateTimeParameter(this, itemIndex, 'Signed Up Before', filters.signup_dts_end) : undefined,
 	});
 	return await listCustomers(this, itemIndex, { method: 'GET', path: '/customer/customers/search', qs });
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, jsonObjectParameter } from '../../../shared';
+import { assertEmail, invalidParameter, jsonObjectParameter } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { customerFieldsCollection, customerFromFields, customerJsonProperty, customerOid, customerOidProperty, customerPath, expandProperty, expandQuery } from '../common';
 
@@ -19,7 +19,7 @@ type AddressList = 'billing' | 'shipping';
  */
 async function mergeIntoCurrentAddresses(ctx: IExecuteFunctions, itemIndex: number, oid: number, changes: IDataObject, lists: AddressList[]): Promise<void> {
 	if (lists.length === 0) return;
-	const current = await ultraCartRequest<{ customer?: IDataObject }>(ctx, itemIndex, { method: 'GET', path: customerPath(oid), qs: { _expand: lists.join(',') }, safeToRepeat: true });
+	const current = await ultraCartRequest<{ customer?: IDataObject }>(ctx, itemIndex, { method: 'GET', path: customerPath(ctx, itemIndex, oid), qs: { _expand: lists.join(',') }, safeToRepeat: true });
 	for (const list of lists) {
 		const addresses = (current.customer?.[list] as IDataObject[] | undefined) ?? [];
 		const [changed] = changes[list] as IDataObject[];
@@ -30,7 +30,9 @@ async function mergeIntoCurrentAddresses(ctx: IExecuteFunctions, itemIndex: numb
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
-	const fromFields = customerFromFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const fields = { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
+	if (fields.email !== undefined && fields.email !== '') fields.email = assertEmail(this, itemIndex, 'Email', fields.email);
+	const fromFields = customerFromFields(fields);
 	const fromJson = jsonObjectParameter(this, 'customerJson', itemIndex, 'Customer JSON');
 	const changes = { ...fromFields, ...fromJson };
 	if (Object.keys(changes).length === 0) invalidParameter(this, itemIndex, 'Update Fields', 'is empty: add at least one field to change');
@@ -38,7 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	await mergeIntoCurrentAddresses(this, itemIndex, oid, changes, addressLists);
 	const response = await ultraCartRequest(this, itemIndex, {
 		method: 'PUT',
-		path: customerPath(oid),
+		path: customerPath(this, itemIndex, oid),
 		qs: expandQuery(this, itemIndex),
 		body: { ...changes, customer_profile_oid: oid },
 		safeToRepeat: true,

@@ -35,6 +35,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = { add_to_lists: uuids(this.getNodeParameter('addToLists', itemIndex, [])), remove_from_lists: uuids(this.getNodeParameter('removeFromLists', itemIndex, [])) };
 	if (!body.add_to_lists.length && !body.remove_from_lists.length) invalidParameter(this, itemIndex, 'Subscribe To', 'and "Unsubscribe From" are both empty: choose at least one list');
 	// Subscribing to a list twice leaves one subscription.
-	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: `${customerPath(oid)}/email_lists`, body, safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: `${customerPath(this, itemIndex, oid)}/email_lists`, body, safeToRepeat: true });
 	return { customer_profile_oid: oid, ...response };
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../../shared';
+import { emailParameter } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 
 const displayOptions = { show: { resource: ['emailVerification'], operation: ['createToken'] } };
@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const email = requiredString(this, 'email', itemIndex, 'Email');
+	const email = emailParameter(this, 'email', itemIndex, 'Email');
 	const password = this.getNodeParameter('password', itemIndex, '') as string;
 	const response = await ultraCartRequest(this, itemIndex, {
 		method: 'POST',

@@ -27,6 +27,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		vesting_days: this.getNodeParameter('vesting_days', itemIndex, 0) as number,
 	};
 	// Money: sent again only when UltraCart refused it (429) or it never left.
-	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: `${customerPath(oid)}/store_credit`, body, safeToRepeat: false });
+	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: `${customerPath(this, itemIndex, oid)}/store_credit`, body, safeToRepeat: false });
 	return { customer_profile_oid: oid, ...body, success: response?.success ?? true };
 }

@@ -9,6 +9,6 @@ export const description = updateDisplayOptions(displayOptions, [customerOidProp
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
-	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: `${customerPath(oid)}/store_credit`, safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: `${customerPath(this, itemIndex, oid)}/store_credit`, safeToRepeat: true });
 	return { customer_profile_oid: oid, ...(response.customer_store_credit as IDataObject) };
 }

@@ -18,7 +18,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
 	const body = { merchant_item_oid: requiredInteger(this, 'merchantItemOid', itemIndex, 'Item OID'), ...wishlistBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: wishlistPath(oid), body, safeToRepeat: false });
+	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: wishlistPath(this, itemIndex, oid), body, safeToRepeat: false });
 	// UltraCart answers insert with the bare CustomerWishListItem (only Get wraps it in wishlist_item)
 	return (response.wishlist_item ?? response) as IDataObject;
 }

@@ -10,7 +10,7 @@ export const description = updateDisplayOptions(displayOptions, [customerOidProp
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
-	const path = wishlistPath(oid, this, itemIndex);
+	const path = wishlistPath(this, itemIndex, oid, 'item');
 	await ultraCartRequest(this, itemIndex, { method: 'DELETE', path, safeToRepeat: true });
 	return { customer_profile_oid: oid, customer_wishlist_item_oid: Number(path.split('/').pop()), deleted: true };
 }

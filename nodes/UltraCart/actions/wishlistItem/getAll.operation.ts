@@ -9,6 +9,6 @@ const displayOptions = { show: { resource: ['wishlistItem'], operation: ['getAll
 export const description = updateDisplayOptions(displayOptions, [customerOidProperty]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const response = await ultraCartRequest<{ wishlist_items?: IDataObject[] }>(this, itemIndex, { method: 'GET', path: wishlistPath(customerOid(this, itemIndex)), safeToRepeat: true });
+	const response = await ultraCartRequest<{ wishlist_items?: IDataObject[] }>(this, itemIndex, { method: 'GET', path: wishlistPath(this, itemIndex, customerOid(this, itemIndex)), safeToRepeat: true });
 	return response.wishlist_items ?? [];
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, requiredInteger } from '../../../shared';
+import { compact, pathSegment, requiredInteger } from '../../../shared';
 import { customerPath } from '../common';
 
 export const wishlistItemOidProperty: INodeProperties = {
@@ -18,9 +18,10 @@ export const wishlistFields: INodeProperties[] = [
 	{ displayName: 'Priority', name: 'priority', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Higher means more wanted' },
 ];
 
-export function wishlistPath(oid: number, ctx?: IExecuteFunctions, itemIndex = 0): string {
-	const base = `${customerPath(oid)}/wishlist`;
-	return ctx ? `${base}/${requiredInteger(ctx, 'wishlistItemOid', itemIndex, 'Wishlist Item ID')}` : base;
+/** The customer's wishlist; with `item`, the wishlist item the Wishlist Item ID parameter names. */
+export function wishlistPath(ctx: IExecuteFunctions, itemIndex: number, oid: number, item?: 'item'): string {
+	const base = `${customerPath(ctx, itemIndex, oid)}/wishlist`;
+	return item ? `${base}/${pathSegment(ctx, itemIndex, 'Wishlist Item ID', requiredInteger(ctx, 'wishlistItemOid', itemIndex, 'Wishlist Item ID'))}` : base;
 }
 
 export function wishlistBody(fields: IDataObject): IDataObject {

@@ -17,7 +17,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
-	const path = wishlistPath(oid, this, itemIndex);
+	const path = wishlistPath(this, itemIndex, oid, 'item');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (Object.keys(fields).length === 0) invalidParameter(this, itemIndex, 'Update Fields', 'is empty: add at least one field to change');
 	const response = await ultraCartRequest(this, itemIndex, { method: 'PUT', path, body: wishlistBody(fields), safeToRepeat: true });

@@ -17,7 +17,7 @@ export async function customerCursorList(ctx: IExecuteFunctions, itemIndex: numb
 			const size = Math.min(pageSize, remaining ?? pageSize);
 			const response = await voucherifyRequest<{ data: IDataObject[]; has_more?: boolean; more_starting_after?: string; total?: number }>(ctx, itemIndex, {
 				method: 'GET',
-				path: `/v1/customers/${pathSegment(id)}/${resource}`,
+				path: `/v1/customers/${pathSegment(ctx, itemIndex, 'Customer ID or Source ID', id)}/${resource}`,
 				qs: compact({ ...query, limit: size, starting_after_id: startingAfterId ?? undefined }),
 				safeToRepeat: true,
 			});

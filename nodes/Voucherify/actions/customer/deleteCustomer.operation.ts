@@ -10,6 +10,6 @@ export const description = updateDisplayOptions(displayOptions, [customerIdPrope
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredPathId(this, 'customerId', itemIndex, 'Customer ID or Source ID');
-	await voucherifyRequest(this, itemIndex, { method: 'DELETE', path: `/v1/customers/${pathSegment(id)}`, safeToRepeat: true });
+	await voucherifyRequest(this, itemIndex, { method: 'DELETE', path: `/v1/customers/${pathSegment(this, itemIndex, 'Customer ID or Source ID', id)}`, safeToRepeat: true });
 	return { id, deleted: true };
 }

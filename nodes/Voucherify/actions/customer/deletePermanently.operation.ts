@@ -12,5 +12,5 @@ export const description = updateDisplayOptions(displayOptions, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredPathId(this, 'customerId', itemIndex, 'Customer ID or Source ID');
-	return await voucherifyRequest(this, itemIndex, { method: 'POST', path: `/v1/customers/${pathSegment(id)}/permanent-deletion`, safeToRepeat: false });
+	return await voucherifyRequest(this, itemIndex, { method: 'POST', path: `/v1/customers/${pathSegment(this, itemIndex, 'Customer ID or Source ID', id)}/permanent-deletion`, safeToRepeat: false });
 }

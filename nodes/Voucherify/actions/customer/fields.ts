@@ -1,6 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { compact, invalidParameter, jsonObjectParameter } from '../../../shared';
+import { assertEmail, compact, dateParameter, invalidParameter, jsonObjectParameter } from '../../../shared';
 
 const addressOptions: INodeProperties[] = [
 	{ displayName: 'Address Line 1', name: 'line_1', type: 'string', default: '' },
@@ -82,12 +82,9 @@ export function metadataFrom(ctx: IExecuteFunctions, itemIndex: number): IDataOb
 /** Builds a customer body from a fields collection, metadata and JSON Fields, checking what Voucherify would refuse. */
 export function customerBody(ctx: IExecuteFunctions, itemIndex: number, collection: string): IDataObject {
 	const fields = { ...(ctx.getNodeParameter(collection, itemIndex, {}) as IDataObject) };
-	if (fields.birthdate) {
-		const date = new Date(String(fields.birthdate));
-		if (Number.isNaN(date.getTime())) invalidParameter(ctx, itemIndex, 'Birthdate', `is not a valid date: "${String(fields.birthdate)}"`);
-		fields.birthdate = String(fields.birthdate).match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? date.toISOString().slice(0, 10);
-	}
-	if (fields.email && !/^[^@\s]+@[^@\s]+$/.test(String(fields.email))) invalidParameter(ctx, itemIndex, 'Email', `is not an email address: "${String(fields.email)}"`);
+	// format: date (YYYY-MM-DD); a date-time gives its own calendar date
+	if (fields.birthdate) fields.birthdate = dateParameter(ctx, itemIndex, 'Birthdate', fields.birthdate);
+	if (fields.email) fields.email = assertEmail(ctx, itemIndex, 'Email', fields.email);
 	const address = fields.address ? compact(fields.address as IDataObject) : undefined;
 	delete fields.address;
 	const body: IDataObject = compact(fields);

@@ -10,5 +10,5 @@ export const description = updateDisplayOptions(displayOptions, [customerIdPrope
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredPathId(this, 'customerId', itemIndex, 'Customer ID or Source ID');
-	return await voucherifyRequest(this, itemIndex, { method: 'GET', path: `/v1/customers/${pathSegment(id)}`, safeToRepeat: true });
+	return await voucherifyRequest(this, itemIndex, { method: 'GET', path: `/v1/customers/${pathSegment(this, itemIndex, 'Customer ID or Source ID', id)}`, safeToRepeat: true });
 }

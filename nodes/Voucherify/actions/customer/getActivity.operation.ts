@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isoDate, returnAllOrLimit } from '../../../shared';
+import { dateTimeParameter, returnAllOrLimit } from '../../../shared';
 import { customerCursorList } from './cursorList';
 import { customerIdProperty } from './fields';
 
@@ -61,10 +61,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await listActivities(this, itemIndex, 'activity');
 }
 
-/** Activity lists (`/activity` and the deprecated `/activities`): dates as ISO, newest first unless asked. */
+/** Activity lists (`/activity` and the deprecated `/activities`): dates as RFC 3339, newest first unless asked. */
 export async function listActivities(ctx: IExecuteFunctions, itemIndex: number, path: 'activity' | 'activities'): Promise<IDataObject[]> {
 	const filters = { ...(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
-	if (filters.start_date) filters.start_date = isoDate(ctx, itemIndex, 'Start Date', filters.start_date);
-	if (filters.end_date) filters.end_date = isoDate(ctx, itemIndex, 'End Date', filters.end_date);
+	if (filters.start_date) filters.start_date = dateTimeParameter(ctx, itemIndex, 'Start Date', filters.start_date);
+	if (filters.end_date) filters.end_date = dateTimeParameter(ctx, itemIndex, 'End Date', filters.end_date);
 	return await customerCursorList(ctx, itemIndex, path, { ...filters, order: ctx.getNodeParameter('order', itemIndex, '-created_at') });
 }

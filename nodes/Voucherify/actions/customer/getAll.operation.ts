@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isoDate, readLimit, returnAllOrLimit } from '../../../shared';
+import { dateTimeParameter, readLimit, returnAllOrLimit } from '../../../shared';
 import { listCustomers } from '../../transport/customers';
 
 const displayOptions = { show: { resource: ['customer'], operation: ['getAll'] } };
@@ -53,6 +53,6 @@ const DATE_FILTERS: Record<string, string> = {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
-	for (const [name, label] of Object.entries(DATE_FILTERS)) if (filters[name]) filters[name] = isoDate(this, itemIndex, label, filters[name]);
+	for (const [name, label] of Object.entries(DATE_FILTERS)) if (filters[name]) filters[name] = dateTimeParameter(this, itemIndex, label, filters[name]);
 	return await listCustomers(this, itemIndex, filters, this.getNodeParameter('order', itemIndex, '') as string, readLimit(this, itemIndex));
 }

@@ -10,6 +10,6 @@ export const description = updateDisplayOptions(displayOptions, [customerIdPrope
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requiredPathId(this, 'customerId', itemIndex, 'Customer ID or Source ID');
-	const response = await voucherifyRequest<{ data: IDataObject[] }>(this, itemIndex, { method: 'GET', path: `/v1/customers/${pathSegment(id)}/segments`, safeToRepeat: true });
+	const response = await voucherifyRequest<{ data: IDataObject[] }>(this, itemIndex, { method: 'GET', path: `/v1/customers/${pathSegment(this, itemIndex, 'Customer ID or Source ID', id)}/segments`, safeToRepeat: true });
 	return response.data ?? [];
 }

@@ -19,5 +19,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = customerBody(this, itemIndex, 'updateFields');
 	if ('source_id' in body || 'id' in body) invalidParameter(this, itemIndex, 'JSON Fields', 'cannot change id or source_id: Voucherify keeps them fixed');
 	if (Object.keys(body).length === 0) invalidParameter(this, itemIndex, 'Update Fields', 'is empty: add at least one field to change');
-	return await voucherifyRequest(this, itemIndex, { method: 'PUT', path: `/v1/customers/${pathSegment(id)}`, body, safeToRepeat: true });
+	return await voucherifyRequest(this, itemIndex, { method: 'PUT', path: `/v1/customers/${pathSegment(this, itemIndex, 'Customer ID or Source ID', id)}`, body, safeToRepeat: true });
 }

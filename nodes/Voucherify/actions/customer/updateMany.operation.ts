@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, errorItem, invalidParameter, requiredString } from '../../../shared';
+import { asNodeError, EMAIL_PATTERN, errorItem, invalidParameter, requiredString } from '../../../shared';
 import { awaitAsyncAction, voucherifyRequest, waitForCompletionProperties } from '../../transport';
 import { customerBody, customerFieldsCollection, metadataAndJsonProperties } from './fields';
 
@@ -31,6 +31,34 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+const CUSTOMER_TEXT_FIELDS = ['name', 'description', 'email', 'phone'];
+const CUSTOMER_DATE_FIELDS = ['birthdate', 'birthday'];
+const ADDRESS_FIELDS = ['city', 'state', 'line_1', 'line_2', 'country', 'postal_code'];
+
+function isCalendarDate(value: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return false;
+	const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+	return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+}
+
+/** What Voucherify's contract for one bulk row (CustomersUpdateInBulkRequestBody) would refuse in it, if anything. */
+export function bulkRowProblem(row: IDataObject): string | undefined {
+	const present = (key: string) => row[key] !== undefined && row[key] !== null;
+	for (const key of CUSTOMER_TEXT_FIELDS) if (present(key) && typeof row[key] !== 'string') return `${key} must be text, not ${JSON.stringify(row[key])}`;
+	if (present('email') && !EMAIL_PATTERN.test(String(row.email))) return `email is not an email address: "${String(row.email)}"`;
+	for (const key of CUSTOMER_DATE_FIELDS) {
+		if (present(key) && !(typeof row[key] === 'string' && isCalendarDate(row[key] as string))) return `${key} must be a date in the format YYYY-MM-DD, not ${JSON.stringify(row[key])}`;
+	}
+	if (present('address')) {
+		const address = row.address as IDataObject;
+		if (typeof address !== 'object' || Array.isArray(address)) return `address must be an object, not ${JSON.stringify(address)}`;
+		for (const key of ADDRESS_FIELDS) if (address[key] !== undefined && address[key] !== null && typeof address[key] !== 'string') return `address.${key} must be text, not ${JSON.stringify(address[key])}`;
+	}
+	if (present('metadata') && (typeof row.metadata !== 'object' || Array.isArray(row.metadata))) return `metadata must be an object, not ${JSON.stringify(row.metadata)}`;
+	return undefined;
+}
+
 /** Splits rows into chunks whose JSON array stays under the byte limit. */
 export function chunkBySize(rows: IDataObject[], maxBytes: number): IDataObject[][] {
 	const chunks: IDataObject[][] = [];
@@ -54,15 +82,19 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	const output: INodeExecutionData[] = new Array(items.length);
 	const rows: Array<{ itemIndex: number; row: IDataObject }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		// A row Voucherify's contract would refuse stays out of the request, so it cannot fail the others.
+		let sourceId: string | null = null;
+		let problem: string | undefined;
 		try {
-			const sourceId = requiredString(this, 'sourceId', itemIndex, 'Source ID');
+			sourceId = requiredString(this, 'sourceId', itemIndex, 'Source ID');
 			const row = { ...customerBody(this, itemIndex, 'updateFields'), source_id: sourceId };
 			if (Buffer.byteLength(JSON.stringify(row)) > MAX_BULK_BYTES) invalidParameter(this, itemIndex, 'Update Fields', 'make this customer larger than the 10 MB Voucherify accepts');
-			rows.push({ itemIndex, row });
+			problem = bulkRowProblem(row);
+			if (!problem) rows.push({ itemIndex, row });
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output[itemIndex] = errorItem(error, itemIndex);
+			problem = (error as Error).message;
 		}
+		if (problem) output[itemIndex] = { json: { source_id: sourceId, status: 'FAILED', error: problem, sent: false }, pairedItem: { item: itemIndex } };
 	}
 
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', 0, true) as boolean;
