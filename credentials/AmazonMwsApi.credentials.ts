@@ -1,6 +1,15 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IDataObject, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 import { signV2, signedBody } from '../nodes/AmazonMws/transport/signature';
+import { baseUrl } from '../nodes/shared/url';
 
 export const MWS_API_VERSION = '2014-03-01';
 export const MWS_PATH = `/CustomerInformation/${MWS_API_VERSION}`;
@@ -22,7 +31,7 @@ export const MWS_ENDPOINTS: Array<{ name: string; value: string }> = [
 /** The endpoint a credential points at, without a trailing slash. */
 export function mwsEndpoint(credentials: IDataObject): string {
 	const endpoint = String(credentials.endpoint ?? MWS_ENDPOINTS[0].value);
-	return (endpoint === 'custom' ? String(credentials.customEndpoint ?? '') : endpoint).trim().replace(/\/+$/, '');
+	return baseUrl(endpoint === 'custom' ? credentials.customEndpoint : endpoint);
 }
 
 /**
@@ -32,7 +41,7 @@ export function mwsEndpoint(credentials: IDataObject): string {
 export function mwsRequestUrl(baseURL: string, url: string | undefined): URL {
 	const path = url ?? '';
 	if (/^[a-z][a-z\d+.-]*:\/\//i.test(path)) return new URL(path);
-	const base = baseURL.trim().replace(/\/+$/, '');
+	const base = baseUrl(baseURL);
 	return new URL(path ? `${base}/${path.replace(/^\/+/, '')}` : base);
 }
 
@@ -41,22 +50,60 @@ export class AmazonMwsApi implements ICredentialType {
 
 	displayName = 'Amazon MWS API';
 
-	icon: Icon = { light: 'file:../nodes/AmazonMws/amazonMws.svg', dark: 'file:../nodes/AmazonMws/amazonMws.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/AmazonMws/amazonMws.svg',
+		dark: 'file:../nodes/AmazonMws/amazonMws.dark.svg',
+	};
 
-	documentationUrl = 'https://docs.developer.amazonservices.com/en_US/dev_guide/DG_SigningQueryRequest.html';
+	documentationUrl =
+		'https://docs.developer.amazonservices.com/en_US/dev_guide/DG_SigningQueryRequest.html';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Amazon retired MWS on 2024-03-31; these credentials work with MWS-compatible endpoints only',
+			displayName:
+				'Amazon retired MWS on 2024-03-31; these credentials work with MWS-compatible endpoints only',
 			name: 'retirementNotice',
 			type: 'notice',
 			default: '',
 		},
-		{ displayName: 'Seller ID', name: 'sellerId', type: 'string', required: true, default: '', description: 'Your merchant identifier (SellerId)' },
-		{ displayName: 'MWS Auth Token', name: 'mwsAuthToken', type: 'string', typeOptions: { password: true }, default: '', description: 'Only when a developer acts for you (third-party authorization)' },
-		{ displayName: 'AWS Access Key ID', name: 'accessKeyId', type: 'string', required: true, default: '' },
-		{ displayName: 'Secret Key', name: 'secretKey', type: 'string', typeOptions: { password: true }, required: true, default: '' },
-		{ displayName: 'Endpoint', name: 'endpoint', type: 'options', options: MWS_ENDPOINTS, default: MWS_ENDPOINTS[0].value },
+		{
+			displayName: 'Seller ID',
+			name: 'sellerId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Your merchant identifier (SellerId)',
+		},
+		{
+			displayName: 'MWS Auth Token',
+			name: 'mwsAuthToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only when a developer acts for you (third-party authorization)',
+		},
+		{
+			displayName: 'AWS Access Key ID',
+			name: 'accessKeyId',
+			type: 'string',
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Endpoint',
+			name: 'endpoint',
+			type: 'options',
+			options: MWS_ENDPOINTS,
+			default: MWS_ENDPOINTS[0].value,
+		},
 		{
 			displayName: 'Custom Endpoint',
 			name: 'customEndpoint',
@@ -73,18 +120,29 @@ export class AmazonMwsApi implements ICredentialType {
 	 * common ones go into the form body of a POST, and the signature covers exactly that: POST, the host, the full
 	 * path (with a custom endpoint's path prefix) and all those parameters.
 	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const url = mwsRequestUrl(requestOptions.baseURL ?? mwsEndpoint(credentials), requestOptions.url);
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const url = mwsRequestUrl(
+			requestOptions.baseURL ?? mwsEndpoint(credentials),
+			requestOptions.url,
+		);
 		const params: Record<string, string> = {};
 		const add = (name: string, value: unknown) => {
 			if (value === undefined || value === null || value === '') return;
-			params[name] = typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+			params[name] =
+				typeof value === 'object'
+					? JSON.stringify(value)
+					: String(value as string | number | boolean);
 		};
 		for (const [name, value] of url.searchParams) add(name, value);
 		for (const [name, value] of Object.entries(requestOptions.qs ?? {})) add(name, value);
 		const body = requestOptions.body;
-		if (typeof body === 'string' || body instanceof URLSearchParams) for (const [name, value] of new URLSearchParams(body)) add(name, value);
-		else if (body && typeof body === 'object' && !Buffer.isBuffer(body)) for (const [name, value] of Object.entries(body)) add(name, value);
+		if (typeof body === 'string' || body instanceof URLSearchParams)
+			for (const [name, value] of new URLSearchParams(body)) add(name, value);
+		else if (body && typeof body === 'object' && !Buffer.isBuffer(body))
+			for (const [name, value] of Object.entries(body)) add(name, value);
 		delete params.Signature;
 		Object.assign(params, {
 			AWSAccessKeyId: String(credentials.accessKeyId ?? ''),
@@ -97,11 +155,24 @@ export class AmazonMwsApi implements ICredentialType {
 		if (credentials.mwsAuthToken) params.MWSAuthToken = String(credentials.mwsAuthToken);
 		// MWS takes every action as a POST with the parameters in the form body: sign that, whatever was asked for
 		const method = 'POST';
-		const signature = signV2(String(credentials.secretKey ?? ''), method, url.host, url.pathname, params);
+		const signature = signV2(
+			String(credentials.secretKey ?? ''),
+			method,
+			url.host,
+			url.pathname,
+			params,
+		);
 		const headers: IDataObject = {};
-		for (const [name, value] of Object.entries(requestOptions.headers ?? {})) if (name.toLowerCase() !== 'content-type') headers[name] = value as string;
+		for (const [name, value] of Object.entries(requestOptions.headers ?? {}))
+			if (name.toLowerCase() !== 'content-type') headers[name] = value as string;
 		headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=utf-8';
-		const signed: IHttpRequestOptions = { ...requestOptions, url: `${url.origin}${url.pathname}`, method, body: signedBody(params, signature), headers };
+		const signed: IHttpRequestOptions = {
+			...requestOptions,
+			url: `${url.origin}${url.pathname}`,
+			method,
+			body: signedBody(params, signature),
+			headers,
+		};
 		delete signed.baseURL;
 		delete signed.qs;
 		return signed;
@@ -109,14 +180,28 @@ export class AmazonMwsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.endpoint === "custom" ? $credentials.customEndpoint : $credentials.endpoint).replace(/\\/+$/, "")}}',
+			baseURL:
+				'={{($credentials.endpoint === "custom" ? $credentials.customEndpoint : $credentials.endpoint).replace(/\\/+$/, "")}}',
 			url: MWS_PATH,
 			method: 'POST',
 			body: { Action: 'GetServiceStatus' },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 403, message: 'Amazon MWS refused the signature: check the Secret Key, and that it belongs to the AWS Access Key ID' } },
-			{ type: 'responseCode', properties: { value: 401, message: 'Amazon MWS does not know this AWS Access Key ID or Seller ID: check both' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Amazon MWS refused the signature: check the Secret Key, and that it belongs to the AWS Access Key ID',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Amazon MWS does not know this AWS Access Key ID or Seller ID: check both',
+				},
+			},
 		],
 	};
 }

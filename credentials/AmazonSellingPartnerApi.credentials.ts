@@ -8,22 +8,15 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { redactText, secretValues } from '../nodes/shared/redact';
+import { baseUrl } from '../nodes/shared/url';
+
 const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
 
 interface TokenAnswer {
 	access_token?: string;
 	error?: string;
 	error_description?: string;
-}
-
-/** Masks the credential's secrets in a text that came from outside (an error message). */
-function mask(text: string, credentials: ICredentialDataDecryptedObject): string {
-	let out = text;
-	for (const key of ['clientSecret', 'refreshToken', 'accessToken']) {
-		const secret = String(credentials[key] ?? '');
-		if (secret.length >= 4) out = out.split(secret).join('***');
-	}
-	return out;
 }
 
 export class AmazonSellingPartnerApi implements ICredentialType {
@@ -46,7 +39,8 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'amzn1.application-oa2-client.0123456789abcdef',
-			description: "The LWA client identifier of your app (Seller Central → Develop Apps → View under 'LWA credentials')",
+			description:
+				"The LWA client identifier of your app (Seller Central → Develop Apps → View under 'LWA credentials')",
 		},
 		{
 			displayName: 'Client Secret',
@@ -65,7 +59,8 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'Atzr|...',
-			description: "The refresh token you got by self-authorizing your app (Develop Apps → Authorize), starting with 'Atzr|'",
+			description:
+				"The refresh token you got by self-authorizing your app (Develop Apps → Authorize), starting with 'Atzr|'",
 		},
 		{
 			displayName: 'Region',
@@ -85,7 +80,12 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Production', value: 'production' },
-				{ name: 'Sandbox', value: 'sandbox', description: "Amazon's static sandbox: fixed answers to Amazon's own example requests only (order 123-1234567-1234567, text 'My Message'); your own texts and files are refused there. Nothing reaches buyers." },
+				{
+					name: 'Sandbox',
+					value: 'sandbox',
+					description:
+						"Amazon's static sandbox: fixed answers to Amazon's own example requests only (order 123-1234567-1234567, text 'My Message'); your own texts and files are refused there. Nothing reaches buyers.",
+				},
 			],
 			default: 'production',
 		},
@@ -94,7 +94,8 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 			name: 'useCustomEndpoints',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to send requests to a proxy or a test server instead of Amazon (advanced)',
+			description:
+				'Whether to send requests to a proxy or a test server instead of Amazon (advanced)',
 		},
 		{
 			displayName: 'Custom API Endpoint',
@@ -133,10 +134,16 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 			.filter(([key]) => String(credentials[key] ?? '').trim() === '')
 			.map(([, label]) => label);
 		if (missing.length) {
-			throw new Error(`The Amazon Selling Partner API credential has no ${missing.join(', ')}: fill it in and save the credential`);
+			throw new Error(
+				`The Amazon Selling Partner API credential has no ${missing.join(', ')}: fill it in and save the credential`,
+			);
 		}
-		const custom = credentials.useCustomEndpoints === true ? String(credentials.customTokenUrl ?? '').trim() : '';
-		const url = custom || LWA_TOKEN_URL;
+		const url =
+			credentials.useCustomEndpoints === true
+				? baseUrl(credentials.customTokenUrl, LWA_TOKEN_URL)
+				: LWA_TOKEN_URL;
+		// what comes back from outside (an error message) may quote the request, which holds the secrets
+		const secrets = secretValues(credentials);
 		const form = new URLSearchParams({
 			grant_type: 'refresh_token',
 			refresh_token: String(credentials.refreshToken).trim(),
@@ -149,7 +156,10 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 				method: 'POST',
 				url,
 				body: form.toString(),
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', Accept: 'application/json' },
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
+					Accept: 'application/json',
+				},
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				json: false,
@@ -158,13 +168,20 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 			// Keep the network code (the kernel decides on retries from it) and nothing of the request (it holds the secrets).
 			const code = (error as { code?: string }).code;
 			throw Object.assign(
-				new Error(mask(`Could not reach Login with Amazon at ${url}: ${(error as Error).message}`, credentials)),
+				new Error(
+					redactText(
+						`Could not reach Login with Amazon at ${url}: ${(error as Error).message}`,
+						secrets,
+					),
+				),
 				code ? { code } : {},
 			);
 		}
 		let body: TokenAnswer = {};
 		try {
-			body = (typeof answer.body === 'string' ? JSON.parse(answer.body) : answer.body) as TokenAnswer;
+			body = (
+				typeof answer.body === 'string' ? JSON.parse(answer.body) : answer.body
+			) as TokenAnswer;
 		} catch {
 			body = {};
 		}
@@ -178,9 +195,9 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 					? ' Check the Client ID and Client Secret (Seller Central → Develop Apps → LWA credentials); a rotated secret must be updated here.'
 					: '';
 		throw new Error(
-			mask(
+			redactText(
 				`Login with Amazon refused the token request (HTTP ${answer.statusCode}${body?.error ? `, ${body.error}` : ''})${body?.error_description ? `: ${body.error_description}` : ''}.${hint}`,
-				credentials,
+				secrets,
 			),
 		);
 	}

@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 /** Fields both Nuvemshop credentials share: where the API is and how the app introduces itself. */
 export const nuvemshopPlatformFields: INodeProperties[] = [
@@ -18,7 +24,8 @@ export const nuvemshopPlatformFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'you@example.com',
-		description: 'An email address or URL where Nuvemshop can reach you; sent in the User-Agent header as "App Name (contact)"',
+		description:
+			'An email address or URL where Nuvemshop can reach you; sent in the User-Agent header as "App Name (contact)"',
 	},
 	{
 		displayName: 'Platform',
@@ -36,7 +43,8 @@ export const nuvemshopPlatformFields: INodeProperties[] = [
 		name: 'apiVersion',
 		type: 'string',
 		default: '2025-03',
-		description: 'The API version in the URL: a dated version such as 2025-03, or v1 for the legacy API',
+		description:
+			'The API version in the URL: a dated version such as 2025-03, or v1 for the legacy API',
 	},
 	{
 		displayName: 'Custom Base URL',
@@ -44,7 +52,8 @@ export const nuvemshopPlatformFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'https://proxy.example.com',
-		description: 'Only for proxies and test servers: replaces https://{platform host}; the version and store ID are still appended',
+		description:
+			'Only for proxies and test servers: replaces https://{platform host}; the version and store ID are still appended',
 	},
 ];
 
@@ -53,7 +62,10 @@ export class NuvemshopApi implements ICredentialType {
 
 	displayName = 'Nuvemshop API';
 
-	icon: Icon = { light: 'file:../nodes/Nuvemshop/nuvemshop.svg', dark: 'file:../nodes/Nuvemshop/nuvemshop.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Nuvemshop/nuvemshop.svg',
+		dark: 'file:../nodes/Nuvemshop/nuvemshop.dark.svg',
+	};
 
 	documentationUrl = 'https://tiendanube.github.io/api-documentation/authentication';
 
@@ -98,9 +110,30 @@ export class NuvemshopApi implements ICredentialType {
 			qs: { fields: 'id,name' },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Nuvemshop refused the access token: check it, and that Store ID is the user_id of the same app installation' } },
-			{ type: 'responseCode', properties: { value: 400, message: 'Nuvemshop refused the request: fill in App Name and Contact (Nuvemshop requires them in the User-Agent header)' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'Nuvemshop does not know this store or API version: check Store ID and API Version' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Nuvemshop refused the access token: check it, and that Store ID is the user_id of the same app installation',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Nuvemshop refused the request: fill in App Name and Contact (Nuvemshop requires them in the User-Agent header)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'Nuvemshop does not know this store or API version: check Store ID and API Version',
+				},
+			},
 		],
 	};
 }

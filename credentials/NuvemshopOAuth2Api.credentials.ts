@@ -13,7 +13,10 @@ export class NuvemshopOAuth2Api implements ICredentialType {
 
 	displayName = 'Nuvemshop OAuth2 API';
 
-	icon: Icon = { light: 'file:../nodes/Nuvemshop/nuvemshop.svg', dark: 'file:../nodes/Nuvemshop/nuvemshop.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Nuvemshop/nuvemshop.svg',
+		dark: 'file:../nodes/Nuvemshop/nuvemshop.dark.svg',
+	};
 
 	documentationUrl = 'https://tiendanube.github.io/api-documentation/authentication';
 
@@ -34,7 +37,8 @@ export class NuvemshopOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: '={{"https://" + $self["partnerSite"] + "/apps/" + $self["clientId"] + "/authorize"}}',
+			default:
+				'={{"https://" + $self["partnerSite"] + "/apps/" + $self["clientId"] + "/authorize"}}',
 		},
 		{
 			displayName: 'Access Token URL',
@@ -43,7 +47,12 @@ export class NuvemshopOAuth2Api implements ICredentialType {
 			default: '={{"https://" + $self["partnerSite"] + "/apps/authorize/token"}}',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		...nuvemshopPlatformFields,
 	];

@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 /** The API root; only proxies and test servers change it. */
 export const ultraCartBaseUrlField: INodeProperties = {
@@ -7,7 +13,8 @@ export const ultraCartBaseUrlField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'https://secure.ultracart.com/rest/v2',
-	description: 'Leave empty for UltraCart itself (https://secure.ultracart.com/rest/v2); only for proxies and test servers',
+	description:
+		'Leave empty for UltraCart itself (https://secure.ultracart.com/rest/v2); only for proxies and test servers',
 };
 
 export class UltraCartApi implements ICredentialType {
@@ -15,7 +22,10 @@ export class UltraCartApi implements ICredentialType {
 
 	displayName = 'UltraCart API';
 
-	icon: Icon = { light: 'file:../nodes/UltraCart/ultracart.svg', dark: 'file:../nodes/UltraCart/ultracart.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/UltraCart/ultracart.svg',
+		dark: 'file:../nodes/UltraCart/ultracart.dark.svg',
+	};
 
 	documentationUrl = 'https://www.ultracart.com/api/#authentication.html';
 
@@ -27,7 +37,8 @@ export class UltraCartApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Configuration → Back Office → Authorized Applications → API Management: create a Simple Key with customer read and write permissions',
+			description:
+				'Configuration → Back Office → Authorized Applications → API Management: create a Simple Key with customer read and write permissions',
 		},
 		ultraCartBaseUrlField,
 	];
@@ -44,13 +55,28 @@ export class UltraCartApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.customBaseUrl ? $credentials.customBaseUrl.replace(/\\/+$/, "") : "https://secure.ultracart.com/rest/v2"}}',
+			baseURL:
+				'={{$credentials.customBaseUrl ? $credentials.customBaseUrl.replace(/\\/+$/, "") : "https://secure.ultracart.com/rest/v2"}}',
 			url: '/customer/customers',
 			qs: { _limit: 1 },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'UltraCart refused the simple key: check it, and that its application is still authorized' } },
-			{ type: 'responseCode', properties: { value: 403, message: "The simple key works but lacks the customer read permission: add it to the key's application in UltraCart" } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'UltraCart refused the simple key: check it, and that its application is still authorized',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						"The simple key works but lacks the customer read permission: add it to the key's application in UltraCart",
+				},
+			},
 		],
 	};
 }

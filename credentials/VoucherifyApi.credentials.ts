@@ -1,11 +1,20 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 export class VoucherifyApi implements ICredentialType {
 	name = 'voucherifyApi';
 
 	displayName = 'Voucherify API';
 
-	icon: Icon = { light: 'file:../nodes/Voucherify/voucherify.svg', dark: 'file:../nodes/Voucherify/voucherify.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Voucherify/voucherify.svg',
+		dark: 'file:../nodes/Voucherify/voucherify.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.voucherify.io/docs/authentication';
 
@@ -38,7 +47,8 @@ export class VoucherifyApi implements ICredentialType {
 				{ name: 'Custom (Dedicated Cluster)', value: 'custom' },
 			],
 			default: 'https://api.voucherify.io',
-			description: 'Where your Voucherify project lives; calling the wrong region gives an authorization error',
+			description:
+				'Where your Voucherify project lives; calling the wrong region gives an authorization error',
 		},
 		{
 			displayName: 'Custom Base URL',
@@ -54,7 +64,8 @@ export class VoucherifyApi implements ICredentialType {
 			name: 'channel',
 			type: 'string',
 			default: 'n8n',
-			description: 'Sent as X-Voucherify-Channel, so changes made by n8n are recognisable in the Voucherify audit log',
+			description:
+				'Sent as X-Voucherify-Channel, so changes made by n8n are recognisable in the Voucherify audit log',
 		},
 	];
 
@@ -71,12 +82,20 @@ export class VoucherifyApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.region === "custom" ? $credentials.customBaseUrl.replace(/\\/+$/, "") : $credentials.region}}',
+			baseURL:
+				'={{$credentials.region === "custom" ? $credentials.customBaseUrl.replace(/\\/+$/, "") : $credentials.region}}',
 			url: '/v1/customers',
 			qs: { limit: 1 },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Voucherify refused the keys: check the Application ID and Secret Key, and that Region is the one your project lives in' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Voucherify refused the keys: check the Application ID and Secret Key, and that Region is the one your project lives in',
+				},
+			},
 		],
 	};
 }

@@ -12,7 +12,17 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { cliOrThrow, ensurePortsFree, installPackage, instancePorts, packPackage, startServer, url, waitHealthy, type Instance } from './lib/n8n';
+import {
+	cliOrThrow,
+	ensurePortsFree,
+	installPackage,
+	instancePorts,
+	packPackage,
+	startServer,
+	url,
+	waitHealthy,
+	type Instance,
+} from './lib/n8n';
 import { ensureRuntime, REPO_ROOT, RUNTIME_DIR } from './lib/runtime';
 import { credentialsImport, startEmulators } from './lib/stack';
 
@@ -20,9 +30,15 @@ const PORT = Number(process.env.N8N_START_PORT ?? 5678);
 const EMULATOR_BASE = Number(process.env.N8N_START_EMULATOR_BASE_PORT ?? 5700);
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const t0 = Date.now();
-const log = (s: string) => console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${s}`);
+const log = (s: string) =>
+	console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${s}`);
 
-export const DEMO_OWNER = { email: 'demo@example.com', password: 'Demo-n8n-2026', firstName: 'Demo', lastName: 'Owner' };
+export const DEMO_OWNER = {
+	email: 'demo@example.com',
+	password: 'Demo-n8n-2026',
+	firstName: 'Demo',
+	lastName: 'Owner',
+};
 
 /** The demo instance's encryption key, made once and kept, so stored credentials stay readable. */
 function encryptionKey(home: string): string {
@@ -35,7 +51,12 @@ function encryptionKey(home: string): string {
 }
 
 /** Runs an n8n import unless the same content was imported before. */
-async function importOnce(inst: Instance, kind: 'credentials' | 'workflow', content: unknown[], brokerPort: number): Promise<boolean> {
+async function importOnce(
+	inst: Instance,
+	kind: 'credentials' | 'workflow',
+	content: unknown[],
+	brokerPort: number,
+): Promise<boolean> {
 	const json = JSON.stringify(content, null, 2);
 	const digest = crypto.createHash('sha256').update(json).digest('hex');
 	const stamp = path.join(inst.home, `.imported-${kind}`);
@@ -54,7 +75,16 @@ async function importOnce(inst: Instance, kind: 'credentials' | 'workflow', cont
 async function main(): Promise<void> {
 	const runtime = ensureRuntime(log);
 	const home = path.join(RUNTIME_DIR, 'home');
-	const inst: Instance = { home, port: PORT, brokerPort: PORT + 1, encryptionKey: encryptionKey(home), owner: DEMO_OWNER, rt: runtime, log, portEnv: 'N8N_START_PORT' };
+	const inst: Instance = {
+		home,
+		port: PORT,
+		brokerPort: PORT + 1,
+		encryptionKey: encryptionKey(home),
+		owner: DEMO_OWNER,
+		rt: runtime,
+		log,
+		portEnv: 'N8N_START_PORT',
+	};
 	try {
 		// Before anything starts: a readiness check must not be answered by another n8n on our port.
 		await ensurePortsFree(inst, instancePorts(inst, [PORT + 11, PORT + 12]));
@@ -64,12 +94,22 @@ async function main(): Promise<void> {
 	}
 
 	const tarball = packPackage(path.join(RUNTIME_DIR, 'pack'));
-	log(installPackage(inst, tarball) ? `installed ${path.basename(tarball)} as a community package` : 'package unchanged since the last start');
+	log(
+		installPackage(inst, tarball)
+			? `installed ${path.basename(tarball)} as a community package`
+			: 'package unchanged since the last start',
+	);
 
-	const stack = await startEmulators(EMULATOR_BASE, log, 'set N8N_START_EMULATOR_BASE_PORT to use other ports');
+	const stack = await startEmulators(
+		EMULATOR_BASE,
+		log,
+		'set N8N_START_EMULATOR_BASE_PORT to use other ports',
+	);
 	const notStarted = stack.skipped.filter((s) => s.reason.startsWith('emulator did not start'));
 	if (notStarted.length) {
-		console.error(`npm start: stopping, the ${notStarted.map((s) => s.provider.title).join(', ')} emulator${notStarted.length > 1 ? 's' : ''} did not start (see above)`);
+		console.error(
+			`npm start: stopping, the ${notStarted.map((s) => s.provider.title).join(', ')} emulator${notStarted.length > 1 ? 's' : ''} did not start (see above)`,
+		);
 		await stack.stop();
 		process.exit(1);
 	}
@@ -92,9 +132,14 @@ async function main(): Promise<void> {
 			.readdirSync(EXAMPLES)
 			.filter((f) => f.endsWith('.json'))
 			.sort()
-			.map((f) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, f), 'utf8')) as Record<string, unknown>);
-		if (await importOnce(inst, 'credentials', credentials, PORT + 11)) log(`imported ${credentials.length} demo credentials`);
-		if (await importOnce(inst, 'workflow', workflows, PORT + 12)) log(`imported ${workflows.length} example workflows`);
+			.map(
+				(f) =>
+					JSON.parse(fs.readFileSync(path.join(EXAMPLES, f), 'utf8')) as Record<string, unknown>,
+			);
+		if (await importOnce(inst, 'credentials', credentials, PORT + 11))
+			log(`imported ${credentials.length} demo credentials`);
+		if (await importOnce(inst, 'workflow', workflows, PORT + 12))
+			log(`imported ${workflows.length} example workflows`);
 
 		server = startServer(inst, { logFile: path.join(RUNTIME_DIR, 'n8n.log') });
 		await waitHealthy(inst, server);
@@ -104,7 +149,9 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	const emulators = stack.running.map((r) => `  ${r.provider.title.padEnd(24)} ${r.emulator.baseUrl}`).join('\n');
+	const emulators = stack.running
+		.map((r) => `  ${r.provider.title.padEnd(24)} ${r.emulator.baseUrl}`)
+		.join('\n');
 	console.log(`
 n8n is ready (${((Date.now() - t0) / 1000).toFixed(1)} s): ${url(inst)}
   log in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}

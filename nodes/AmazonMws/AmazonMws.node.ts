@@ -1,10 +1,14 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared';
-import * as getAll from './actions/customer/getAll.operation';
-import * as getByIds from './actions/customer/getByIds.operation';
-import * as getNextPage from './actions/customer/getNextPage.operation';
-import * as getStatus from './actions/service/getStatus.operation';
+import * as customer from './actions/customer/Customer.resource';
+import * as service from './actions/service/Service.resource';
 
 export class AmazonMws implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +18,8 @@ export class AmazonMws implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read customers through the MWS Customer Information API (2014-03-01). Amazon retired MWS on 2024-03-31: this node works with MWS-compatible endpoints and archives only.',
+		description:
+			'Read customers through the MWS Customer Information API (2014-03-01). Amazon retired MWS on 2024-03-31: this node works with MWS-compatible endpoints and archives only.',
 		defaults: { name: 'Amazon MWS (Legacy)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -22,7 +27,8 @@ export class AmazonMws implements INodeType {
 		credentials: [{ name: 'amazonMwsApi', required: true }],
 		properties: [
 			{
-				displayName: 'Amazon retired MWS on 2024-03-31. This node only works with MWS-compatible endpoints; for live Amazon data use the Amazon Selling Partner node.',
+				displayName:
+					'Amazon retired MWS on 2024-03-31. This node only works with MWS-compatible endpoints; for live Amazon data use the Amazon Selling Partner node.',
 				name: 'retirementNotice',
 				type: 'notice',
 				default: '',
@@ -38,36 +44,16 @@ export class AmazonMws implements INodeType {
 				],
 				default: 'customer',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['customer'] } },
-				options: [
-					{ name: 'Get by IDs', value: 'getByIds', description: 'Get customers by their IDs (GetCustomersForCustomerId)', action: 'Get customers by their identifiers' },
-					{ name: 'Get Many', value: 'getAll', description: 'List customers (ListCustomers, then ListCustomersByNextToken)', action: 'Get many customers' },
-					{ name: 'Get Next Page', value: 'getNextPage', description: 'Continue a customer list from a NextToken', action: 'Get the next page of customers' },
-				],
-				default: 'getAll',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['service'] } },
-				options: [{ name: 'Get Status', value: 'getStatus', description: 'Get the status of the Customer Information API', action: 'Get service status' }],
-				default: 'getStatus',
-			},
-			...getAll.description,
-			...getNextPage.description,
-			...getByIds.description,
+			...customer.description,
+			...service.description,
 			requestSettingsProperty,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, { customer: { getAll, getNextPage, getByIds }, service: { getStatus } });
+		return await routeItems.call(this, {
+			customer: customer.operations,
+			service: service.operations,
+		});
 	}
 }

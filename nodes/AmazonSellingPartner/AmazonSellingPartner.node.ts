@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared';
 import * as message from './actions/message/Message.resource';
@@ -12,7 +18,8 @@ export class AmazonSellingPartner implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Message Amazon buyers about their orders with the Selling Partner API, files included',
+		description:
+			'Message Amazon buyers about their orders with the Selling Partner API, files included',
 		defaults: { name: 'Amazon Selling Partner' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,22 +42,6 @@ export class AmazonSellingPartner implements INodeType {
 	methods = { loadOptions: { getMarketplaces } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, {
-			message: {
-				getActions: message.getActions,
-				getAttributes: message.getAttributes,
-				sendAmazonMotors: message.sendAmazonMotors,
-				sendConfirmCustomizationDetails: message.sendConfirmCustomizationDetails,
-				sendConfirmDeliveryDetails: message.sendConfirmDeliveryDetails,
-				sendConfirmOrderDetails: message.sendConfirmOrderDetails,
-				sendConfirmServiceDetails: message.sendConfirmServiceDetails,
-				sendDigitalAccessKey: message.sendDigitalAccessKey,
-				sendInvoice: message.sendInvoice,
-				sendLegalDisclosure: message.sendLegalDisclosure,
-				sendNegativeFeedbackRemoval: message.sendNegativeFeedbackRemoval,
-				sendUnexpectedProblem: message.sendUnexpectedProblem,
-				sendWarranty: message.sendWarranty,
-			},
-		});
+		return await routeItems.call(this, { message: message.operations });
 	}
 }

@@ -1,7 +1,14 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared';
 import * as customer from './actions/customer/Customer.resource';
+import { authenticationProperty, credentials } from './authentication';
 
 export class Nuvemshop implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,21 +23,9 @@ export class Nuvemshop implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'nuvemshopApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'nuvemshopOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Access Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -45,8 +40,6 @@ export class Nuvemshop implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, {
-			customer: { create: customer.create, delete: customer.deleteCustomer, get: customer.get, getAll: customer.getAll, update: customer.update },
-		});
+		return await routeItems.call(this, { customer: customer.operations });
 	}
 }

@@ -1,6 +1,14 @@
-import { NodeConnectionTypes, type IDataObject, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
 import { pollChanges } from '../shared';
+import { authenticationProperty, credentials } from './authentication';
 import { listCustomers } from './transport/customers';
 
 export class NuvemshopTrigger implements INodeType {
@@ -10,34 +18,32 @@ export class NuvemshopTrigger implements INodeType {
 		icon: { light: 'file:nuvemshop.svg', dark: 'file:nuvemshop.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "customerCreated" ? "New customer" : "New or updated customer"}}',
-		description: 'Starts the workflow when a customer signs up or changes in a Nuvemshop or Tiendanube store',
+		subtitle:
+			'={{$parameter["event"] === "customerCreated" ? "New customer" : "New or updated customer"}}',
+		description:
+			'Starts the workflow when a customer signs up or changes in a Nuvemshop or Tiendanube store',
 		defaults: { name: 'Nuvemshop / Tiendanube Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'nuvemshopApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'nuvemshopOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Access Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'New Customer', value: 'customerCreated', description: 'A customer was created since the last check' },
-					{ name: 'New or Updated Customer', value: 'customerCreatedOrUpdated', description: 'A customer was created or changed since the last check' },
+					{
+						name: 'New Customer',
+						value: 'customerCreated',
+						description: 'A customer was created since the last check',
+					},
+					{
+						name: 'New or Updated Customer',
+						value: 'customerCreatedOrUpdated',
+						description: 'A customer was created or changed since the last check',
+					},
 				],
 				default: 'customerCreated',
 			},
@@ -45,9 +51,11 @@ export class NuvemshopTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const watched = this.getNodeParameter('event') === 'customerCreated' ? 'created_at' : 'updated_at';
+		const watched =
+			this.getNodeParameter('event') === 'customerCreated' ? 'created_at' : 'updated_at';
 		return await pollChanges.call(this, {
-			fetchChangedSince: async (since) => await listCustomers(this, 0, { [`${watched}_min`]: since }),
+			fetchChangedSince: async (since) =>
+				await listCustomers(this, 0, { [`${watched}_min`]: since }),
 			fetchSample: async (limit) => await listCustomers(this, 0, {}, limit),
 			idOf: (customer: IDataObject) => String(customer.id),
 			changedAtOf: (customer: IDataObject) => customer[watched] as string | undefined,

@@ -1,7 +1,19 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared';
-import { operations, resourceProperties } from './actions/resources';
+import * as cashback from './actions/cashback/Cashback.resource';
+import * as customer from './actions/customer/Customer.resource';
+import * as emailList from './actions/emailList/EmailList.resource';
+import * as emailVerification from './actions/emailVerification/EmailVerification.resource';
+import * as storeCredit from './actions/storeCredit/StoreCredit.resource';
+import * as wishlistItem from './actions/wishlistItem/WishlistItem.resource';
+import { authenticationProperty, credentials } from './authentication';
 import { getEmailLists } from './methods/loadOptions';
 
 export class UltraCart implements INodeType {
@@ -12,27 +24,36 @@ export class UltraCart implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage UltraCart customers, store credit, cashback, email list subscriptions and wishlists',
+		description:
+			'Manage UltraCart customers, store credit, cashback, email list subscriptions and wishlists',
 		defaults: { name: 'UltraCart' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'ultraCartApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'ultraCartOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials,
 		properties: [
+			authenticationProperty,
 			{
-				displayName: 'Authentication',
-				name: 'authentication',
+				displayName: 'Resource',
+				name: 'resource',
 				type: 'options',
+				noDataExpression: true,
 				options: [
-					{ name: 'Simple API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
+					{ name: 'Cashback', value: 'cashback' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Email List', value: 'emailList' },
+					{ name: 'Email Verification', value: 'emailVerification' },
+					{ name: 'Store Credit', value: 'storeCredit' },
+					{ name: 'Wishlist Item', value: 'wishlistItem' },
 				],
-				default: 'apiKey',
+				default: 'customer',
 			},
-			...resourceProperties,
+			...customer.description,
+			...storeCredit.description,
+			...cashback.description,
+			...emailList.description,
+			...emailVerification.description,
+			...wishlistItem.description,
 			requestSettingsProperty,
 		],
 	};
@@ -40,6 +61,13 @@ export class UltraCart implements INodeType {
 	methods = { loadOptions: { getEmailLists } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, operations);
+		return await routeItems.call(this, {
+			customer: customer.operations,
+			storeCredit: storeCredit.operations,
+			cashback: cashback.operations,
+			emailList: emailList.operations,
+			emailVerification: emailVerification.operations,
+			wishlistItem: wishlistItem.operations,
+		});
 	}
 }

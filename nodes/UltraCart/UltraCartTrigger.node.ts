@@ -1,7 +1,16 @@
-import { NodeConnectionTypes, type IDataObject, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
 import { pollChanges } from '../shared';
-import { expandProperty, pageCustomers } from './actions/common';
+import { expandProperty } from './actions/customer/fields';
+import { authenticationProperty, credentials } from './authentication';
+import { pageCustomers } from './transport/paging';
 
 /** The customer field each event watches, and the filter that asks UltraCart for it. */
 const EVENTS = {
@@ -16,34 +25,31 @@ export class UltraCartTrigger implements INodeType {
 		icon: { light: 'file:ultracart.svg', dark: 'file:ultracart.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "customerCreated" ? "New customer" : "New or updated customer"}}',
+		subtitle:
+			'={{$parameter["event"] === "customerCreated" ? "New customer" : "New or updated customer"}}',
 		description: 'Starts the workflow when an UltraCart customer signs up or changes',
 		defaults: { name: 'UltraCart Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'ultraCartApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'ultraCartOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Simple API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'New Customer', value: 'customerCreated', description: 'A customer signed up since the last check' },
-					{ name: 'New or Updated Customer', value: 'customerCreatedOrUpdated', description: 'A customer was created or changed since the last check' },
+					{
+						name: 'New Customer',
+						value: 'customerCreated',
+						description: 'A customer signed up since the last check',
+					},
+					{
+						name: 'New or Updated Customer',
+						value: 'customerCreatedOrUpdated',
+						description: 'A customer was created or changed since the last check',
+					},
 				],
 				default: 'customerCreated',
 			},
@@ -55,7 +61,13 @@ export class UltraCartTrigger implements INodeType {
 		const event = EVENTS[this.getNodeParameter('event') as keyof typeof EVENTS];
 		const expand = this.getNodeParameter('expand', []) as string[];
 		const shared = expand.length ? { _expand: expand.join(',') } : {};
-		const list = async (qs: IDataObject, limit?: number) => await pageCustomers(this, 0, { method: 'GET', path: '/customer/customers', qs: { ...shared, ...qs } }, limit);
+		const list = async (qs: IDataObject, limit?: number) =>
+			await pageCustomers(
+				this,
+				0,
+				{ method: 'GET', path: '/customer/customers', qs: { ...shared, ...qs } },
+				limit,
+			);
 		return await pollChanges.call(this, {
 			fetchChangedSince: async (since) => await list({ [event.filter]: since }),
 			fetchSample: async (limit) => await list({ _sort: `-${event.field}` }, limit),

@@ -1,8 +1,15 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared';
 import * as asyncAction from './actions/asyncAction/AsyncAction.resource';
 import * as customer from './actions/customer/Customer.resource';
+import { credentials } from './authentication';
 
 export class Voucherify implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,12 +19,13 @@ export class Voucherify implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Sync customers into Voucherify: create, update in bulk, import CSV files, read activity, segments and redeemables',
+		description:
+			'Sync customers into Voucherify: create, update in bulk, import CSV files, read activity, segments and redeemables',
 		defaults: { name: 'Voucherify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'voucherifyApi', required: true }],
+		credentials,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -38,22 +46,8 @@ export class Voucherify implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems.call(this, {
-			customer: {
-				upsert: customer.upsert,
-				get: customer.get,
-				getAll: customer.getAll,
-				update: customer.update,
-				delete: customer.deleteCustomer,
-				deletePermanently: customer.deletePermanently,
-				getActivity: customer.getActivity,
-				getActivities: customer.getActivities,
-				getRedeemables: customer.getRedeemables,
-				getSegments: customer.getSegments,
-				importCsv: customer.importCsv,
-				updateMany: customer.updateMany,
-				updateManyMetadata: customer.updateManyMetadata,
-			},
-			asyncAction: { get: asyncAction.get },
+			customer: customer.operations,
+			asyncAction: asyncAction.operations,
 		});
 	}
 }

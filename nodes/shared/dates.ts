@@ -10,7 +10,8 @@ export interface DateTimeOptions {
 }
 
 /** Date, optional time (minutes or seconds, optional fraction), optional offset only after a time (Z, ±HH, ±HHMM, ±HH:MM). */
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 /** Already RFC 3339: sent byte for byte. */
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -40,7 +41,12 @@ function parse(text: string): Parts | undefined {
 	if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
 	const parts: Parts = { year, month, day };
 	if (m[4] === undefined) return parts;
-	const time = { hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0), fraction: m[7] ?? '' };
+	const time = {
+		hour: Number(m[4]),
+		minute: Number(m[5]),
+		second: Number(m[6] ?? 0),
+		fraction: m[7] ?? '',
+	};
 	// 24:00 and leap seconds (23:59:60) are refused rather than guessed at
 	if (time.hour > 23 || time.minute > 59 || time.second > 59) return undefined;
 	parts.time = time;
@@ -59,7 +65,14 @@ function parse(text: string): Parts | undefined {
 }
 
 /** Milliseconds of a wall-clock time read as if it were UTC (any year 0–9999, which Date.UTC does not map). */
-function wallMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+function wallMs(
+	year: number,
+	month: number,
+	day: number,
+	hour = 0,
+	minute = 0,
+	second = 0,
+): number {
 	const date = new Date(0);
 	date.setUTCFullYear(year, month - 1, day);
 	date.setUTCHours(hour, minute, second, 0);
@@ -93,9 +106,19 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 export function zoneOffsetMs(timeZone: string, instant: number): number {
 	const seconds = instant - (((instant % 1000) + 1000) % 1000);
 	const get: Record<string, string> = {};
-	for (const part of formatter(timeZone).formatToParts(new Date(seconds))) get[part.type] = part.value;
+	for (const part of formatter(timeZone).formatToParts(new Date(seconds)))
+		get[part.type] = part.value;
 	const year = get.era === 'BC' ? 1 - Number(get.year) : Number(get.year);
-	return wallMs(year, Number(get.month), Number(get.day), Number(get.hour), Number(get.minute), Number(get.second)) - seconds;
+	return (
+		wallMs(
+			year,
+			Number(get.month),
+			Number(get.day),
+			Number(get.hour),
+			Number(get.minute),
+			Number(get.second),
+		) - seconds
+	);
 }
 
 /**
@@ -106,7 +129,9 @@ function resolveWallTime(timeZone: string, wall: number): { instant: number; off
 	const day = 86_400_000;
 	const before = zoneOffsetMs(timeZone, wall - day);
 	const after = zoneOffsetMs(timeZone, wall + day);
-	const valid = [...new Set([before, after])].filter((offset) => zoneOffsetMs(timeZone, wall - offset) === offset);
+	const valid = [...new Set([before, after])].filter(
+		(offset) => zoneOffsetMs(timeZone, wall - offset) === offset,
+	);
 	if (valid.length) {
 		const offset = Math.max(...valid);
 		return { instant: wall - offset, offset };
@@ -134,7 +159,11 @@ function textOf(value: unknown): string | undefined {
 		const date = value as Date;
 		return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 	}
-	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		const iso = (value as { toISO(): string | null }).toISO();
 		return typeof iso === 'string' ? iso : undefined;
 	}
@@ -155,7 +184,11 @@ export function knownTimeZone(timeZone: string): boolean {
  * A date-time as RFC 3339, or undefined when the value is not a date. Offsets are kept as written; a time without one
  * is read in `timeZone` (an IANA name; undefined when the zone is unknown); a date alone is midnight there.
  */
-export function toDateTime(value: unknown, timeZone: string, options: DateTimeOptions = {}): string | undefined {
+export function toDateTime(
+	value: unknown,
+	timeZone: string,
+	options: DateTimeOptions = {},
+): string | undefined {
 	const text = textOf(value);
 	if (text === undefined) return undefined;
 	const parts = parse(text);
@@ -163,16 +196,21 @@ export function toDateTime(value: unknown, timeZone: string, options: DateTimeOp
 	const time = parts.time ?? { hour: 0, minute: 0, second: 0, fraction: '' };
 	const wall = wallMs(parts.year, parts.month, parts.day, time.hour, time.minute, time.second);
 	if (parts.offset !== undefined) {
-		if (!options.utc) return RFC_3339.test(text) ? text : `${formatWall(wall)}${time.fraction}${parts.offset === 'Z' ? 'Z' : parts.offsetText}`;
+		if (!options.utc)
+			return RFC_3339.test(text)
+				? text
+				: `${formatWall(wall)}${time.fraction}${parts.offset === 'Z' ? 'Z' : parts.offsetText}`;
 		const offsetMs = parts.offset === 'Z' ? 0 : parts.offset * 60_000;
 		return `${formatWall(wall - offsetMs)}${time.fraction}Z`;
 	}
 	if (!knownTimeZone(timeZone)) return undefined;
 	const resolved = resolveWallTime(timeZone, wall);
 	// RFC 3339 offsets have no seconds (zones had them before ~1900): UTC says the same instant exactly
-	if (options.utc || resolved.offset % 60_000 !== 0) return `${formatWall(resolved.instant)}${time.fraction}Z`;
+	if (options.utc || resolved.offset % 60_000 !== 0)
+		return `${formatWall(resolved.instant)}${time.fraction}Z`;
 	// "UTC" itself gets Z, as Luxon (and so n8n's $now) writes it
-	const offset = resolved.offset === 0 && /^(utc|gmt)$/i.test(timeZone) ? 'Z' : formatOffset(resolved.offset);
+	const offset =
+		resolved.offset === 0 && /^(utc|gmt)$/i.test(timeZone) ? 'Z' : formatOffset(resolved.offset);
 	return `${formatWall(resolved.instant + resolved.offset)}${time.fraction}${offset}`;
 }
 
@@ -197,26 +235,58 @@ export function dateInstant(text: string): number {
 function shown(value: unknown): string {
 	let text: string;
 	if (typeof value === 'string') text = value;
-	else if (value && typeof value === 'object' && Object.prototype.toString.call(value) !== '[object Object]') text = String(value);
+	else if (
+		value &&
+		typeof value === 'object' &&
+		Object.prototype.toString.call(value) !== '[object Object]'
+	)
+		text = String(value);
 	else text = JSON.stringify(value) ?? String(value);
 	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 /** A date-time parameter as RFC 3339 (see toDateTime), read in the workflow's time zone; fails naming the parameter. */
-export function dateTimeParameter(ctx: IExecuteFunctions, itemIndex: number, displayName: string, value: unknown, options: DateTimeOptions = {}): string {
+export function dateTimeParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	displayName: string,
+	value: unknown,
+	options: DateTimeOptions = {},
+): string {
 	const timeZone = ctx.getTimezone();
 	const result = toDateTime(value, timeZone, options);
 	if (result !== undefined) return result;
 	// a date that only lacked a usable zone: say so rather than "not a date"
 	if (!knownTimeZone(timeZone) && toDateTime(value, 'UTC', options) !== undefined) {
-		invalidParameter(ctx, itemIndex, displayName, `has no time zone, and the workflow's time zone "${timeZone}" is unknown: add an offset such as +02:00`);
+		invalidParameter(
+			ctx,
+			itemIndex,
+			displayName,
+			`has no time zone, and the workflow's time zone "${timeZone}" is unknown: add an offset such as +02:00`,
+		);
 	}
-	invalidParameter(ctx, itemIndex, displayName, `is not a date: "${shown(value)}" — use a date like 2024-03-01T10:00:00+02:00`);
+	invalidParameter(
+		ctx,
+		itemIndex,
+		displayName,
+		`is not a date: "${shown(value)}" — use a date like 2024-03-01T10:00:00+02:00`,
+	);
 }
 
 /** A date parameter as YYYY-MM-DD (see toDate); fails naming the parameter. */
-export function dateParameter(ctx: IExecuteFunctions, itemIndex: number, displayName: string, value: unknown): string {
+export function dateParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	displayName: string,
+	value: unknown,
+): string {
 	const result = toDate(value);
-	if (result === undefined) invalidParameter(ctx, itemIndex, displayName, `is not a date: "${shown(value)}" — use a date like 2024-03-01`);
+	if (result === undefined)
+		invalidParameter(
+			ctx,
+			itemIndex,
+			displayName,
+			`is not a date: "${shown(value)}" — use a date like 2024-03-01`,
+		);
 	return result;
 }

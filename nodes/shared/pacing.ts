@@ -50,17 +50,22 @@ export class TokenBucket {
 	private refill(): void {
 		const now = this.now();
 		const elapsedSeconds = Math.max(0, now - this.updatedAt) / 1000;
-		this.tokens = Math.min(this.spec.capacity, this.tokens + elapsedSeconds * this.spec.refillPerSecond);
+		this.tokens = Math.min(
+			this.spec.capacity,
+			this.tokens + elapsedSeconds * this.spec.refillPerSecond,
+		);
 		this.updatedAt = now;
 	}
 
 	/** Reserves one request and returns how many ms the caller must wait before sending it. */
 	reserve(): number {
 		this.refill();
-		if (this.tokens >= this.spec.capacity && this.refillStartPendingSince === undefined) this.refillStartPendingSince = this.now();
+		if (this.tokens >= this.spec.capacity && this.refillStartPendingSince === undefined)
+			this.refillStartPendingSince = this.now();
 		const pauseMs = Math.max(0, this.pausedUntil - this.now());
 		this.tokens -= 1;
-		const tokenWaitMs = this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.spec.refillPerSecond) * 1000);
+		const tokenWaitMs =
+			this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.spec.refillPerSecond) * 1000);
 		return Math.max(pauseMs, tokenWaitMs);
 	}
 
@@ -85,16 +90,29 @@ export class TokenBucket {
 	/** Corrects the bucket from what the vendor reported; only ever makes pacing stricter or adopts the vendor's own figures. */
 	observe(observation: RateLimitObservation): void {
 		this.refill();
-		if (observation.limit !== undefined && observation.limit > 0 && observation.limit !== this.spec.capacity) {
+		if (
+			observation.limit !== undefined &&
+			observation.limit > 0 &&
+			observation.limit !== this.spec.capacity
+		) {
 			this.spec = { ...this.spec, capacity: observation.limit };
 		}
 		if (observation.ratePerSecond !== undefined && observation.ratePerSecond > 0) {
 			this.spec = { ...this.spec, refillPerSecond: observation.ratePerSecond * RATE_SAFETY_MARGIN };
 		}
-		if (observation.remaining !== undefined && observation.remaining >= 0 && observation.remaining < this.tokens) {
+		if (
+			observation.remaining !== undefined &&
+			observation.remaining >= 0 &&
+			observation.remaining < this.tokens
+		) {
 			this.tokens = observation.remaining;
 		}
-		if (observation.remaining !== undefined && observation.remaining <= 0 && observation.resetInMs !== undefined && observation.resetInMs > 0) {
+		if (
+			observation.remaining !== undefined &&
+			observation.remaining <= 0 &&
+			observation.resetInMs !== undefined &&
+			observation.resetInMs > 0
+		) {
 			this.pausedUntil = Math.max(this.pausedUntil, this.now() + observation.resetInMs);
 		}
 	}
@@ -112,7 +130,10 @@ const buckets = new Map<string, TokenBucket>();
 export function bucketFor(key: string, spec: BucketSpec): TokenBucket {
 	let bucket = buckets.get(key);
 	if (!bucket) {
-		bucket = new TokenBucket({ ...spec, refillPerSecond: spec.refillPerSecond * RATE_SAFETY_MARGIN });
+		bucket = new TokenBucket({
+			...spec,
+			refillPerSecond: spec.refillPerSecond * RATE_SAFETY_MARGIN,
+		});
 		buckets.set(key, bucket);
 	}
 	return bucket;

@@ -9,7 +9,9 @@ export interface Page<TCursor> {
 /** A vendor sent a cursor it had sent before: following it would repeat pages forever. */
 export class RepeatedCursorError extends Error {
 	constructor(readonly itemsRead: number) {
-		super(`The vendor sent the same page cursor twice; stopped after ${itemsRead} items instead of repeating pages forever. Try again, or narrow the filters.`);
+		super(
+			`The vendor sent the same page cursor twice; stopped after ${itemsRead} items instead of repeating pages forever. Try again, or narrow the filters.`,
+		);
 	}
 }
 
@@ -42,7 +44,13 @@ export async function collectPages<TCursor>(
 }
 
 /** Next offset for offset/limit paging: continue while the vendor says there is more, or the page was full. */
-export function nextOffset(offset: number, pageSize: number, received: number, more?: boolean, vendorNext?: number): number | undefined {
+export function nextOffset(
+	offset: number,
+	pageSize: number,
+	received: number,
+	more?: boolean,
+	vendorNext?: number,
+): number | undefined {
 	if (more === false || received === 0) return undefined;
 	if (more === undefined && received < pageSize) return undefined;
 	return vendorNext !== undefined && vendorNext > offset ? vendorNext : offset + received;
@@ -61,14 +69,17 @@ export function parseLinkHeader(header: unknown): Record<string, string> {
 	return links;
 }
 
-/** Return All / Limit, as every Get Many offers them. */
-export function returnAllOrLimit(displayOptions: INodeProperties['displayOptions'], maxLimit?: number): INodeProperties[] {
+/** Return All / Limit, as every Get Many offers them; `displayOptions` only for conditions beyond the operation's own. */
+export function returnAllOrLimit(
+	displayOptions?: INodeProperties['displayOptions'],
+	maxLimit?: number,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
-			displayOptions,
+			...(displayOptions ? { displayOptions } : {}),
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		},
@@ -76,7 +87,10 @@ export function returnAllOrLimit(displayOptions: INodeProperties['displayOptions
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { ...displayOptions, show: { ...(displayOptions?.show ?? {}), returnAll: [false] } },
+			displayOptions: {
+				...displayOptions,
+				show: { ...(displayOptions?.show ?? {}), returnAll: [false] },
+			},
 			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
 			default: 50,
 			description: 'Max number of results to return',

@@ -2,8 +2,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 /** What a polling trigger asks its vendor for: records changed at or after `since` (ISO 8601). */
 export interface PollSource {
-	/** Records created or changed at or after `since`, any order; `limit` caps a manual test run. */
-	fetchChangedSince(since: string, limit?: number): Promise<IDataObject[]>;
+	/** Records created or changed at or after `since`, any order. */
+	fetchChangedSince(since: string): Promise<IDataObject[]>;
 	/** The record's id. */
 	idOf(record: IDataObject): string;
 	/** The record's change time (created or updated, as the trigger watches), ISO 8601. */
@@ -22,7 +22,10 @@ interface PollState {
  * The polling loop every trigger shares: the first active run only remembers "now"; later runs emit records
  * changed since the last run, oldest first, each once; a manual test run shows the newest record.
  */
-export async function pollChanges(this: IPollFunctions, source: PollSource): Promise<INodeExecutionData[][] | null> {
+export async function pollChanges(
+	this: IPollFunctions,
+	source: PollSource,
+): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') {
 		const sample = await source.fetchSample(1);
 		return sample.length ? [this.helpers.returnJsonArray(sample)] : null;

@@ -38,7 +38,8 @@ export function secretValues(credentials: IDataObject | undefined, extra: string
 	const values = new Set<string>(extra.filter((v) => v.length >= MIN_SECRET_LENGTH));
 	const visit = (data: unknown, key: string | undefined) => {
 		if (typeof data === 'string') {
-			if (data.length >= MIN_SECRET_LENGTH && !(key && PUBLIC_CREDENTIAL_FIELDS.has(key))) values.add(data);
+			if (data.length >= MIN_SECRET_LENGTH && !(key && PUBLIC_CREDENTIAL_FIELDS.has(key)))
+				values.add(data);
 			return;
 		}
 		if (data && typeof data === 'object') {
@@ -54,7 +55,10 @@ export function secretValues(credentials: IDataObject | undefined, extra: string
 const TOKEN_PATTERNS: Array<[RegExp, string]> = [
 	[/\b(bearer)\s+[A-Za-z0-9\-._~+/|=]{8,}/gi, `$1 ${MASK}`],
 	[/\bAtz[ar]\|[A-Za-z0-9\-._~+/|=%]+/g, MASK],
-	[/([?&](?:Signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|access_token|refresh_token|client_secret)=)[^&\s"']+/gi, `$1${MASK}`],
+	[
+		/([?&](?:Signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|access_token|refresh_token|client_secret)=)[^&\s"']+/gi,
+		`$1${MASK}`,
+	],
 ];
 
 export function redactText(text: string, secrets: string[]): string {

@@ -23,10 +23,15 @@ export type OperationModule = Operation & {
 export type ResourceOperations = Record<string, OperationModule>;
 
 /**
- * The Operation dropdown of one resource, built from its operations map (so every menu value has an operation),
- * followed by each operation's fields, shown only for that resource and operation.
+ * The Operation dropdown of one resource, built from its operations map (so every menu value has an operation) and
+ * sorted by name, followed by each operation's fields, shown only for that resource and operation (conditions of
+ * their own, such as `returnAll: [false]`, kept).
  */
-export function resourceDescription<T extends ResourceOperations>(resource: string, operations: T, defaultOperation: keyof T & string): INodeProperties[] {
+export function resourceDescription<T extends ResourceOperations>(
+	resource: string,
+	operations: T,
+	defaultOperation: keyof T & string,
+): INodeProperties[] {
 	const entries = Object.entries(operations);
 	const menu: INodeProperties = {
 		displayName: 'Operation',
@@ -39,6 +44,11 @@ export function resourceDescription<T extends ResourceOperations>(resource: stri
 			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultOperation,
 	};
-	const fields = entries.flatMap(([value, operation]) => updateDisplayOptions({ show: { resource: [resource], operation: [value] } }, operation.properties));
+	const fields = entries.flatMap(([value, operation]) =>
+		updateDisplayOptions(
+			{ show: { resource: [resource], operation: [value] } },
+			operation.properties,
+		),
+	);
 	return [menu, ...fields];
 }

@@ -1,25 +1,50 @@
-/** Classification and timing of retries, shared by every provider. */
+// Classification and timing of retries, shared by every provider.
+import { causeChain } from './response';
 
 /** Network failures where the request never reached the vendor: always safe to send again. */
-const NEVER_LEFT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+const NEVER_LEFT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+]);
 /** Network failures after which the vendor may have acted on the request. */
-const MAYBE_DELIVERED_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);
+const MAYBE_DELIVERED_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'UND_ERR_SOCKET',
+]);
 /** The user stopped the execution: n8n aborted the request, and nothing may be sent again. */
 const CANCELLED_CODES = new Set(['ERR_CANCELED']);
 
-export type FailureKind = 'throttled' | 'server' | 'neverLeft' | 'maybeDelivered' | 'cancelled' | 'final';
+/**
+ * throttled: the vendor refused for load (429, or a provider's own throttling answer); server: a 5xx, the vendor may
+ * have acted; neverLeft / maybeDelivered: network failures before / after the request could reach the vendor;
+ * cancelled: the user stopped the execution; final: an answer that sending again cannot change (a 4xx).
+ */
+export type FailureKind =
+	| 'throttled'
+	| 'server'
+	| 'neverLeft'
+	| 'maybeDelivered'
+	| 'cancelled'
+	| 'final';
 
 /** Reads a network error code anywhere in an error's cause chain. */
 export function networkErrorCode(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
+	for (const current of causeChain(error)) {
 		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && (NEVER_LEFT_CODES.has(code) || MAYBE_DELIVERED_CODES.has(code) || CANCELLED_CODES.has(code))) return code;
+		if (
+			typeof code === 'string' &&
+			(NEVER_LEFT_CODES.has(code) || MAYBE_DELIVERED_CODES.has(code) || CANCELLED_CODES.has(code))
+		)
+			return code;
 		const message = (current as { message?: unknown }).message;
 		if (typeof message === 'string' && /socket hang up/i.test(message)) return 'ECONNRESET';
-		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
@@ -55,7 +80,12 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 }
 
 /** Exponential backoff with full jitter: attempt 1 waits up to base, attempt 2 up to 2×base, … */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
+export function backoffDelay(
+	attempt: number,
+	baseMs: number,
+	maxMs: number,
+	random = Math.random,
+): number {
 	const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -8,7 +8,12 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[] | undefined;
+export type OperationResult =
+	| IDataObject
+	| IDataObject[]
+	| INodeExecutionData
+	| INodeExecutionData[]
+	| undefined;
 
 /** An operation that runs once per input item. */
 export interface ItemOperation {
@@ -21,10 +26,16 @@ export interface BatchOperation {
 }
 
 export type Operation = ItemOperation | BatchOperation;
+/** Resource → operation → how it runs, as a node's execute() passes it: `{ customer: customer.operations, … }` (ResourceOperations fit). */
 export type OperationMap = Record<string, Record<string, Operation>>;
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
-	return !!value && typeof value === 'object' && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		'json' in value &&
+		typeof (value as INodeExecutionData).json === 'object'
+	);
 }
 
 /** Turns what an operation returned into output items paired with the input item. */
@@ -39,13 +50,18 @@ export function toItems(result: OperationResult, itemIndex: number): INodeExecut
 }
 
 /** A NodeApiError or NodeOperationError for a failure of one item, keeping the vendor's details and naming the item. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		// re-wrapping hands back the same error, with the vendor's details intact
 		return new NodeApiError(node, error as unknown as JsonObject);
 	}
-	if (error instanceof NodeOperationError && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+	if (error instanceof NodeOperationError && error.context.itemIndex === undefined)
+		error.context.itemIndex = itemIndex;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
@@ -55,17 +71,26 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Nod
  */
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const err = error as Error & { description?: string | null };
-	return { json: { error: err.message, ...(err.description ? { details: err.description } : {}) }, pairedItem: { item: itemIndex } };
+	return {
+		json: { error: err.message, ...(err.description ? { details: err.description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
 }
 
 /** The one item loop of every node: in order, paired, and continueOnFail turning a failure into one error item. */
-export async function routeItems(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+export async function routeItems(
+	this: IExecuteFunctions,
+	operations: OperationMap,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of resource "${resource}" is not supported`,
+		);
 	}
 
 	if ('executeBatch' in operation) {

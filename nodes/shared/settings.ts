@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { KernelContext } from './transport';
+import type { KernelContext } from './types';
 
 export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 300;
 export const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -41,18 +41,17 @@ export interface RequestSettings {
 export function readRequestSettings(ctx: KernelContext, itemIndex: number): RequestSettings {
 	let raw: IDataObject = {};
 	try {
-		raw = (ctx as { getNodeParameter: (name: string, index: number, fallback: unknown) => unknown }).getNodeParameter(
-			'requestSettings',
-			itemIndex,
-			{},
-		) as IDataObject;
+		raw = (
+			ctx as { getNodeParameter: (name: string, index: number, fallback: unknown) => unknown }
+		).getNodeParameter('requestSettings', itemIndex, {}) as IDataObject;
 	} catch {
 		raw = {};
 	}
 	const maxWait = Number(raw?.maxRetryWaitSeconds ?? DEFAULT_MAX_RETRY_WAIT_SECONDS);
 	const timeout = Number(raw?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
 	return {
-		maxRetryWaitMs: (Number.isFinite(maxWait) && maxWait >= 0 ? maxWait : DEFAULT_MAX_RETRY_WAIT_SECONDS) * 1000,
+		maxRetryWaitMs:
+			(Number.isFinite(maxWait) && maxWait >= 0 ? maxWait : DEFAULT_MAX_RETRY_WAIT_SECONDS) * 1000,
 		timeoutMs: (Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS) * 1000,
 	};
 }

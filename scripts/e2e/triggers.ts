@@ -20,7 +20,10 @@ export interface PlannedTrigger {
 	workflow: Workflow;
 }
 
-const EVENT_LABEL: Record<TriggerEvent, string> = { customerCreated: 'New Customer', customerCreatedOrUpdated: 'New or Updated Customer' };
+const EVENT_LABEL: Record<TriggerEvent, string> = {
+	customerCreated: 'New Customer',
+	customerCreatedOrUpdated: 'New or Updated Customer',
+};
 
 /** n8n polls "every minute" at a random second: a sign-up is seen within a minute, plus the run itself. */
 const SCHEDULED_POLL_WAIT_MS = 100_000;
@@ -41,7 +44,11 @@ export function planTriggers(running: RunningProvider[]): PlannedTrigger[] {
 					rp,
 					event,
 					workflow: triggerWorkflow({
-						id: workflowId(event === 'customerCreated' ? `e2e trigger ${rp.provider.key}` : `e2e trigger ${rp.provider.key} created or updated`),
+						id: workflowId(
+							event === 'customerCreated'
+								? `e2e trigger ${rp.provider.key}`
+								: `e2e trigger ${rp.provider.key} created or updated`,
+						),
 						name: `E2E trigger: ${rp.provider.title} ${event === 'customerCreated' ? 'new customer' : 'new or updated customer'}`,
 						node: rp.provider.node,
 						parameters: { event },
@@ -52,8 +59,13 @@ export function planTriggers(running: RunningProvider[]): PlannedTrigger[] {
 }
 
 /** Publishes the imported trigger workflows, so the server activates them when it starts. */
-export async function publishTriggers(inst: Instance, planned: PlannedTrigger[], brokerPort: number): Promise<void> {
-	for (const t of planned) await cliOrThrow(inst, ['publish:workflow', `--id=${t.workflow.id}`], brokerPort);
+export async function publishTriggers(
+	inst: Instance,
+	planned: PlannedTrigger[],
+	brokerPort: number,
+): Promise<void> {
+	for (const t of planned)
+		await cliOrThrow(inst, ['publish:workflow', `--id=${t.workflow.id}`], brokerPort);
 }
 
 interface ExecutionSummary {
@@ -65,23 +77,38 @@ interface ExecutionSummary {
 /** n8n stores run data with `flatted`; its own copy parses it. */
 function parseRunData(data: string): any {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const flatted = require(path.join(RUNTIME_DIR, 'node_modules', 'flatted')) as { parse: (s: string) => any };
+	const flatted = require(path.join(RUNTIME_DIR, 'node_modules', 'flatted')) as {
+		parse: (s: string) => any;
+	};
 	return flatted.parse(data);
 }
 
 async function executionsOf(session: RestSession, workflowId: string): Promise<ExecutionSummary[]> {
-	const res = await session.request('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);
-	if (res.status !== 200) throw new Error(`GET /rest/executions: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
+	const res = await session.request(
+		'GET',
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`,
+	);
+	if (res.status !== 200)
+		throw new Error(
+			`GET /rest/executions: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`,
+		);
 	return (res.json?.data?.results ?? res.json?.data ?? []) as ExecutionSummary[];
 }
 
 /** The items the trigger node emitted in one execution. */
-async function triggerItems(session: RestSession, executionId: string, nodeName: string): Promise<Array<Record<string, unknown>>> {
+async function triggerItems(
+	session: RestSession,
+	executionId: string,
+	nodeName: string,
+): Promise<Array<Record<string, unknown>>> {
 	const res = await session.request('GET', `/executions/${executionId}`);
-	if (res.status !== 200) throw new Error(`GET /rest/executions/${executionId}: HTTP ${res.status}`);
+	if (res.status !== 200)
+		throw new Error(`GET /rest/executions/${executionId}: HTTP ${res.status}`);
 	const stored = res.json?.data?.data;
 	const run = typeof stored === 'string' ? parseRunData(stored) : stored;
-	const items = (run?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
+	const items = (run?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []) as Array<{
+		json: Record<string, unknown>;
+	}>;
 	return items.map((i) => i.json);
 }
 
@@ -95,7 +122,9 @@ export async function checkTriggers(o: {
 	if (!o.planned.length) return;
 	const settle = o.serverReadyAt + SETTLE_AFTER_START_MS - Date.now();
 	if (settle > 0) {
-		o.log(`triggers: waiting ${(settle / 1000).toFixed(0)} s so the published workflows have polled once`);
+		o.log(
+			`triggers: waiting ${(settle / 1000).toFixed(0)} s so the published workflows have polled once`,
+		);
 		await sleep(settle);
 	}
 	const runId = Date.now().toString(36);
@@ -106,14 +135,29 @@ export async function checkTriggers(o: {
 			providers.map(async (rp) => {
 				const email = `trigger.${rp.provider.key}.${runId}@example.com`;
 				const mine = o.planned.filter((t) => t.rp === rp);
-				const before = new Map(await Promise.all(mine.map(async (t) => [t, new Set((await executionsOf(o.session, t.workflow.id)).map((e) => e.id))] as const)));
+				const before = new Map(
+					await Promise.all(
+						mine.map(
+							async (t) =>
+								[
+									t,
+									new Set((await executionsOf(o.session, t.workflow.id)).map((e) => e.id)),
+								] as const,
+						),
+					),
+				);
 				await rp.provider.signUp!(rp.mod, rp.emulator, email);
-				const changed = rp.provider.change && mine.some((t) => t.event === 'customerCreatedOrUpdated') ? await rp.provider.change(rp.mod, rp.emulator, `e2e change ${runId}`) : undefined;
+				const changed =
+					rp.provider.change && mine.some((t) => t.event === 'customerCreatedOrUpdated')
+						? await rp.provider.change(rp.mod, rp.emulator, `e2e change ${runId}`)
+						: undefined;
 				return [rp, { email, before, changed, at: Date.now() }] as const;
 			}),
 		),
 	);
-	o.log(`triggers: ${providers.length} customers signed up and ${[...events.values()].filter((e) => e.changed).length} changed at the emulators; waiting for the scheduled polls`);
+	o.log(
+		`triggers: ${providers.length} customers signed up and ${[...events.values()].filter((e) => e.changed).length} changed at the emulators; waiting for the scheduled polls`,
+	);
 	await Promise.all(
 		o.planned.map((t) => {
 			const { email, before: beforeAll, changed, at: signedUpAt } = events.get(t.rp)!;
@@ -132,8 +176,14 @@ export async function checkTriggers(o: {
 				const complete = () => copiesOfNew() > 0 && (!withUpdates || copiesOfChange() > 0);
 				const collect = async () => {
 					for (const e of await executionsOf(o.session, t.workflow.id)) {
-						if (before.has(e.id) || seen.has(e.id) || !['success', 'error', 'crashed'].includes(e.status)) continue;
-						if (e.status !== 'success') return `execution ${e.id} of the trigger workflow ended with status ${e.status}`;
+						if (
+							before.has(e.id) ||
+							seen.has(e.id) ||
+							!['success', 'error', 'crashed'].includes(e.status)
+						)
+							continue;
+						if (e.status !== 'success')
+							return `execution ${e.id} of the trigger workflow ended with status ${e.status}`;
 						seen.set(e.id, await triggerItems(o.session, e.id, nodeName));
 					}
 					return undefined;
@@ -146,20 +196,32 @@ export async function checkTriggers(o: {
 						// The next scheduled poll asks the vendor again: it must not emit anything a second time.
 						const requests = (t.rp.emulator.requests as unknown[]).length;
 						const nextPollBy = Date.now() + SCHEDULED_POLL_WAIT_MS;
-						while ((t.rp.emulator.requests as unknown[]).length === requests && Date.now() < nextPollBy) await sleep(1000);
-						if ((t.rp.emulator.requests as unknown[]).length === requests) return `n8n did not poll ${t.rp.provider.title} again within ${SCHEDULED_POLL_WAIT_MS / 1000} s`;
+						while (
+							(t.rp.emulator.requests as unknown[]).length === requests &&
+							Date.now() < nextPollBy
+						)
+							await sleep(1000);
+						if ((t.rp.emulator.requests as unknown[]).length === requests)
+							return `n8n did not poll ${t.rp.provider.title} again within ${SCHEDULED_POLL_WAIT_MS / 1000} s`;
 						await sleep(5000);
 						const late = await collect();
 						if (late) return late;
-						if (copiesOfNew() !== 1) return `the new customer ${email} was emitted ${copiesOfNew()} times`;
-						if (withUpdates && copiesOfChange() !== 1) return `the changed customer was emitted ${copiesOfChange()} times`;
-						if (!withUpdates && copiesOfChange()) return 'the New Customer trigger emitted an existing customer that was only changed';
-						o.log(`    ${t.rp.provider.title} (${EVENT_LABEL[t.event]}): the ${withUpdates ? 'sign-up and the change' : 'sign-up'} started an execution within ${after} s, and the next poll did not repeat it`);
+						if (copiesOfNew() !== 1)
+							return `the new customer ${email} was emitted ${copiesOfNew()} times`;
+						if (withUpdates && copiesOfChange() !== 1)
+							return `the changed customer was emitted ${copiesOfChange()} times`;
+						if (!withUpdates && copiesOfChange())
+							return 'the New Customer trigger emitted an existing customer that was only changed';
+						o.log(
+							`    ${t.rp.provider.title} (${EVENT_LABEL[t.event]}): the ${withUpdates ? 'sign-up and the change' : 'sign-up'} started an execution within ${after} s, and the next poll did not repeat it`,
+						);
 						return undefined;
 					}
 					if (Date.now() > deadline) {
 						const list = emitted().map((i) => String(i.email ?? i.id));
-						const missing = copiesOfNew() ? 'the changed customer' : `${email}${withUpdates && !copiesOfChange() ? ' nor the changed customer' : ''}`;
+						const missing = copiesOfNew()
+							? 'the changed customer'
+							: `${email}${withUpdates && !copiesOfChange() ? ' nor the changed customer' : ''}`;
 						return `no execution of the published trigger workflow carried ${missing} within ${SCHEDULED_POLL_WAIT_MS / 1000} s (new executions: ${seen.size}, emitted: ${list.slice(0, 8).join(', ') || 'nothing'})`;
 					}
 					await sleep(3000);

@@ -4,7 +4,16 @@ import * as fs from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-dev-shm-usage',
+];
 
 /** How long each apt-get step may take before it is stopped (env CHROMIUM_APT_TIMEOUT_S, seconds). */
 const APT_TIMEOUT_MS = Number(process.env.CHROMIUM_APT_TIMEOUT_S ?? 600) * 1000;
@@ -12,7 +21,11 @@ const APT_TIMEOUT_MS = Number(process.env.CHROMIUM_APT_TIMEOUT_S ?? 600) * 1000;
 /** Runs apt-get without blocking the event loop (the emulators in this process keep answering). */
 function aptGet(args: string[], timeoutMs: number): Promise<{ ok: boolean; why?: string }> {
 	return new Promise((resolve) => {
-		const child = spawn('apt-get', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, detached: true });
+		const child = spawn('apt-get', args, {
+			stdio: ['ignore', 'ignore', 'pipe'],
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+			detached: true,
+		});
 		let stderr = '';
 		child.stderr!.on('data', (d: Buffer) => {
 			stderr += d.toString();
@@ -34,9 +47,16 @@ function aptGet(args: string[], timeoutMs: number): Promise<{ ok: boolean; why?:
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			if (timedOut) return resolve({ ok: false, why: `stopped after ${timeoutMs / 1000} s (CHROMIUM_APT_TIMEOUT_S)` });
+			if (timedOut)
+				return resolve({
+					ok: false,
+					why: `stopped after ${timeoutMs / 1000} s (CHROMIUM_APT_TIMEOUT_S)`,
+				});
 			if (code === 0) return resolve({ ok: true });
-			resolve({ ok: false, why: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+			resolve({
+				ok: false,
+				why: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+			});
 		});
 	});
 }
@@ -48,7 +68,9 @@ function aptGet(args: string[], timeoutMs: number): Promise<{ ok: boolean; why?:
 export async function ensureChromium(log: (s: string) => void): Promise<string | undefined> {
 	if (fs.existsSync(CHROMIUM)) return CHROMIUM;
 	if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-		log(`${CHROMIUM} is missing and this is not root: install it with "sudo apt-get install -y chromium"`);
+		log(
+			`${CHROMIUM} is missing and this is not root: install it with "sudo apt-get install -y chromium"`,
+		);
 		return undefined;
 	}
 	log('installing Debian chromium in the background (apt-get; once)...');

@@ -40,7 +40,9 @@ let cachedHash: { password: string; hash: string } | undefined;
 function bcryptHash(rt: Runtime, password: string): string {
 	if (cachedHash?.password === password) return cachedHash.hash;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const bcrypt = require(path.join(rt.nodeModules, 'bcryptjs')) as { hashSync(s: string, rounds: number): string };
+	const bcrypt = require(path.join(rt.nodeModules, 'bcryptjs')) as {
+		hashSync(s: string, rounds: number): string;
+	};
 	cachedHash = { password, hash: bcrypt.hashSync(password, 10) };
 	return cachedHash.hash;
 }
@@ -49,7 +51,16 @@ function bcryptHash(rt: Runtime, password: string): string {
 export function n8nEnv(inst: Instance, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	// Keep only what a process needs from ours: no npm_* variables of the npm script that started us.
-	for (const key of ['HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS']) if (process.env[key]) env[key] = process.env[key];
+	for (const key of [
+		'HOME',
+		'LANG',
+		'LC_ALL',
+		'TZ',
+		'TMPDIR',
+		'SSL_CERT_FILE',
+		'NODE_EXTRA_CA_CERTS',
+	])
+		if (process.env[key]) env[key] = process.env[key];
 	return {
 		...env,
 		PATH: `${inst.rt.nodeBinDir}:${process.env.PATH ?? '/usr/bin:/bin'}`,
@@ -93,7 +104,9 @@ export function n8nEnv(inst: Instance, extra: Record<string, string> = {}): Node
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		N8N_LOG_LEVEL: 'warn',
 		NODE_ENV: 'production',
-		...(inst.netGuardLog ? { NODE_OPTIONS: `--require "${NET_GUARD}"`, N8N_NET_GUARD_LOG: inst.netGuardLog } : {}),
+		...(inst.netGuardLog
+			? { NODE_OPTIONS: `--require "${NET_GUARD}"`, N8N_NET_GUARD_LOG: inst.netGuardLog }
+			: {}),
 		...extra,
 	};
 }
@@ -112,7 +125,11 @@ export function outboundAttempts(text: string): string[] {
 /** `npm pack` of the built package; returns the tarball path. */
 export function packPackage(outDir: string): string {
 	fs.mkdirSync(outDir, { recursive: true });
-	const res = spawnSync('npm', ['pack', '--pack-destination', outDir, '--json', '--loglevel=error'], { cwd: REPO_ROOT, encoding: 'utf8' });
+	const res = spawnSync(
+		'npm',
+		['pack', '--pack-destination', outDir, '--json', '--loglevel=error'],
+		{ cwd: REPO_ROOT, encoding: 'utf8' },
+	);
 	if (res.status !== 0) throw new Error(`npm pack failed:\n${res.stderr}`);
 	const parsed = JSON.parse(res.stdout) as Array<{ filename: string }>;
 	return path.join(outDir, parsed[0].filename);
@@ -129,20 +146,44 @@ export function installPackage(inst: Instance, tarball: string): boolean {
 	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	const digest = crypto.createHash('sha256').update(fs.readFileSync(tarball)).digest('hex');
 	const stamp = path.join(nodesDir, '.installed-tarball');
-	if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest && fs.existsSync(path.join(target, 'package.json'))) return false;
+	if (
+		fs.existsSync(stamp) &&
+		fs.readFileSync(stamp, 'utf8') === digest &&
+		fs.existsSync(path.join(target, 'package.json'))
+	)
+		return false;
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	const tar = spawnSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 	if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
 	const pkgFile = path.join(target, 'package.json');
-	const { devDependencies: _d, peerDependencies: _p, optionalDependencies: _o, ...pkg } = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+	const {
+		devDependencies: _d,
+		peerDependencies: _p,
+		optionalDependencies: _o,
+		...pkg
+	} = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 	if (pkg.dependencies && Object.keys(pkg.dependencies).length) {
-		const res = spawnSync('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], { cwd: target, stdio: 'inherit' });
+		const res = spawnSync(
+			'npm',
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+			],
+			{ cwd: target, stdio: 'inherit' },
+		);
 		if (res.status !== 0) throw new Error('npm install of the package dependencies failed');
 	}
 	const nodesPkgFile = path.join(nodesDir, 'package.json');
-	const nodesPkg = fs.existsSync(nodesPkgFile) ? JSON.parse(fs.readFileSync(nodesPkgFile, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	const nodesPkg = fs.existsSync(nodesPkgFile)
+		? JSON.parse(fs.readFileSync(nodesPkgFile, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
 	nodesPkg.dependencies = { ...(nodesPkg.dependencies ?? {}), [PACKAGE_NAME]: pkg.version };
 	fs.writeFileSync(nodesPkgFile, JSON.stringify(nodesPkg, null, 2));
 	fs.writeFileSync(stamp, digest);
@@ -159,12 +200,19 @@ export interface CliResult {
 }
 
 /** Runs `n8n <args>` to completion (asynchronously, so emulators in this process keep answering). */
-export function cli(inst: Instance, args: string[], options: { brokerPort?: number; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function cli(
+	inst: Instance,
+	args: string[],
+	options: { brokerPort?: number; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<CliResult> {
 	const started = Date.now();
 	return new Promise((resolve) => {
 		const child = spawn(inst.rt.nodeBin, [inst.rt.n8nBin, ...args], {
 			cwd: inst.home,
-			env: n8nEnv(inst, { ...(options.brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(options.brokerPort) } : {}), ...(options.env ?? {}) }),
+			env: n8nEnv(inst, {
+				...(options.brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(options.brokerPort) } : {}),
+				...(options.env ?? {}),
+			}),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';
@@ -179,9 +227,16 @@ export function cli(inst: Instance, args: string[], options: { brokerPort?: numb
 	});
 }
 
-export async function cliOrThrow(inst: Instance, args: string[], brokerPort?: number): Promise<CliResult> {
+export async function cliOrThrow(
+	inst: Instance,
+	args: string[],
+	brokerPort?: number,
+): Promise<CliResult> {
 	const res = await cli(inst, args, { brokerPort });
-	if (res.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (exit ${res.code}):\n${(res.stderr + res.stdout).slice(-3000)}`);
+	if (res.code !== 0)
+		throw new Error(
+			`n8n ${args.join(' ')} failed (exit ${res.code}):\n${(res.stderr + res.stdout).slice(-3000)}`,
+		);
 	return res;
 }
 
@@ -209,7 +264,10 @@ export interface Server {
 	stop: () => Promise<void>;
 }
 
-export function startServer(inst: Instance, options: { logFile?: string; echo?: boolean } = {}): Server {
+export function startServer(
+	inst: Instance,
+	options: { logFile?: string; echo?: boolean } = {},
+): Server {
 	const child = spawn(inst.rt.nodeBin, [inst.rt.n8nBin, 'start'], {
 		cwd: inst.home,
 		env: n8nEnv(inst, { N8N_LOG_LEVEL: 'info' }),
@@ -221,7 +279,8 @@ export function startServer(inst: Instance, options: { logFile?: string; echo?: 
 	const sink = options.logFile ? fs.createWriteStream(options.logFile) : undefined;
 	const onData = (d: Buffer) => {
 		output += d.toString();
-		if (!listening && output.slice(-(d.length + readyLine.length + 2)).includes(readyLine)) listening = true;
+		if (!listening && output.slice(-(d.length + readyLine.length + 2)).includes(readyLine))
+			listening = true;
 		if (output.length > 200_000) output = output.slice(-100_000);
 		sink?.write(d);
 		if (options.echo) process.stdout.write(d);
@@ -250,8 +309,12 @@ export function startServer(inst: Instance, options: { logFile?: string; echo?: 
 export function portTaken(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
 		const probe = net.createServer();
-		probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE' || error.code === 'EACCES'));
-		probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(false)));
+		probe.once('error', (error: NodeJS.ErrnoException) =>
+			resolve(error.code === 'EADDRINUSE' || error.code === 'EACCES'),
+		);
+		probe.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
+			probe.close(() => resolve(false)),
+		);
 	});
 }
 
@@ -259,18 +322,31 @@ export function portTaken(port: number): Promise<boolean> {
  * Refuses to start when a port n8n needs is taken: a readiness poll would otherwise be answered by whatever
  * (another n8n, a previous `npm start`) already listens there.
  */
-export async function ensurePortsFree(inst: Instance, ports: Array<{ port: number; what: string }>): Promise<void> {
+export async function ensurePortsFree(
+	inst: Instance,
+	ports: Array<{ port: number; what: string }>,
+): Promise<void> {
 	const taken: string[] = [];
 	for (const p of ports) if (await portTaken(p.port)) taken.push(`${p.port} (${p.what})`);
 	if (!taken.length) return;
 	throw new Error(
 		`port ${taken.join(', ')} on 127.0.0.1 ${taken.length > 1 ? 'are' : 'is'} already in use — is another n8n, \`npm start\` or e2e run still running? ` +
-			`Stop it${inst.portEnv ? `, or set ${inst.portEnv} to another port (this run uses ${inst.port} and ${ports.filter((p) => p.port !== inst.port).map((p) => `+${p.port - inst.port}`).join(', ')})` : ''}.`,
+			`Stop it${
+				inst.portEnv
+					? `, or set ${inst.portEnv} to another port (this run uses ${inst.port} and ${ports
+							.filter((p) => p.port !== inst.port)
+							.map((p) => `+${p.port - inst.port}`)
+							.join(', ')})`
+					: ''
+			}.`,
 	);
 }
 
 /** The ports an instance's server and CLI runs use (see the brokerPort arguments of the callers). */
-export function instancePorts(inst: Instance, cliBrokers: number[]): Array<{ port: number; what: string }> {
+export function instancePorts(
+	inst: Instance,
+	cliBrokers: number[],
+): Array<{ port: number; what: string }> {
 	return [
 		{ port: inst.port, what: "n8n's editor and API" },
 		{ port: inst.brokerPort, what: "n8n's task broker" },
@@ -282,15 +358,24 @@ export function instancePorts(inst: Instance, cliBrokers: number[]): Array<{ por
  * Waits until our own child is ready: it logged that it listens on our port, and /healthz/readiness answers OK
  * (database migrated). A readiness answer alone could come from another n8n on the port.
  */
-export async function waitHealthy(inst: Instance, server: Server, timeoutMs = 240_000): Promise<void> {
+export async function waitHealthy(
+	inst: Instance,
+	server: Server,
+	timeoutMs = 240_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const output = server.output();
 		if (/n8n's port \d+ is already in use|Task Broker's port \d+ is already in use/.test(output)) {
 			await server.stop();
-			throw new Error(`n8n could not listen: ${output.match(/[^\n]*port \d+ is already in use[^\n]*/)?.[0]}${inst.portEnv ? ` Set ${inst.portEnv} to another port.` : ''}`);
+			throw new Error(
+				`n8n could not listen: ${output.match(/[^\n]*port \d+ is already in use[^\n]*/)?.[0]}${inst.portEnv ? ` Set ${inst.portEnv} to another port.` : ''}`,
+			);
 		}
-		if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`n8n exited with ${server.child.exitCode ?? server.child.signalCode}:\n${output.slice(-3000)}`);
+		if (server.child.exitCode !== null || server.child.signalCode !== null)
+			throw new Error(
+				`n8n exited with ${server.child.exitCode ?? server.child.signalCode}:\n${output.slice(-3000)}`,
+			);
 		if (server.listening()) {
 			try {
 				const res = await fetch(`${url(inst)}/healthz/readiness`);
@@ -301,7 +386,9 @@ export async function waitHealthy(inst: Instance, server: Server, timeoutMs = 24
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
-	throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${server.output().slice(-3000)}`);
+	throw new Error(
+		`n8n did not become ready within ${timeoutMs / 1000} s:\n${server.output().slice(-3000)}`,
+	);
 }
 
 /** A logged-in session of the internal REST API (what the editor uses). */
@@ -313,7 +400,10 @@ export class RestSession {
 		const res = await fetch(`${url(this.inst)}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: this.inst.owner.email, password: this.inst.owner.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: this.inst.owner.email,
+				password: this.inst.owner.password,
+			}),
 		});
 		if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
 		const setCookie = res.headers.getSetCookie?.() ?? [res.headers.get('set-cookie') ?? ''];
@@ -322,20 +412,33 @@ export class RestSession {
 
 	/** GET of a path outside /rest that needs the session (the editor's /types/*.json). */
 	async getJson(route: string): Promise<any> {
-		const res = await fetch(`${url(this.inst)}${route}`, { headers: { cookie: this.cookie, 'browser-id': 'e2e-script' } });
+		const res = await fetch(`${url(this.inst)}${route}`, {
+			headers: { cookie: this.cookie, 'browser-id': 'e2e-script' },
+		});
 		if (!res.ok) throw new Error(`GET ${route}: HTTP ${res.status}`);
 		return await res.json();
 	}
 
 	/** Cookies for a browser context. */
 	get cookies(): Array<{ name: string; value: string }> {
-		return this.cookie.split('; ').filter(Boolean).map((c) => ({ name: c.slice(0, c.indexOf('=')), value: c.slice(c.indexOf('=') + 1) }));
+		return this.cookie
+			.split('; ')
+			.filter(Boolean)
+			.map((c) => ({ name: c.slice(0, c.indexOf('=')), value: c.slice(c.indexOf('=') + 1) }));
 	}
 
-	async request(method: string, route: string, body?: unknown): Promise<{ status: number; json: any }> {
+	async request(
+		method: string,
+		route: string,
+		body?: unknown,
+	): Promise<{ status: number; json: any }> {
 		const res = await fetch(`${url(this.inst)}/rest${route}`, {
 			method,
-			headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': 'e2e-script' },
+			headers: {
+				'content-type': 'application/json',
+				cookie: this.cookie,
+				'browser-id': 'e2e-script',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await res.text();

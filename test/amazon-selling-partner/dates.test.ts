@@ -7,28 +7,40 @@ import { join } from 'node:path';
 import axios from 'axios';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { AmazonSellingPartner } from '../../nodes/AmazonSellingPartner/AmazonSellingPartner.node';
-import { AmazonSellingPartnerEmulator, DEMO_ORDER, SANDBOX_ORDER_OK, SP_CLIENT_ID, SP_CLIENT_SECRET, SP_REFRESH_TOKEN } from '../emulators/amazon-selling-partner';
+import {
+	AmazonSellingPartnerEmulator,
+	DEMO_ORDER,
+	SANDBOX_ORDER_OK,
+	SP_CLIENT_ID,
+	SP_CLIENT_SECRET,
+	SP_REFRESH_TOKEN,
+} from '../emulators/amazon-selling-partner';
 import { useEmulator } from '../emulators/kit';
 import { DATE_TIME_CASES, NOT_DATES, notADateTime } from '../harness/date-cases';
-import { runNode, type SourceItem } from '../harness/harness';
-import { credential, pdf, setupVendor, US } from './setup';
+import type { SourceItem } from '../harness/harness';
+import { pdf, sellingPartnerRunner, setupVendor, US } from './setup';
 
 const vendor = setupVendor();
 const v = () => vendor.get();
 
 beforeEach(() => v().seedDemoData());
 
-async function run(parameters: INodeParameters, timezone: string, input: SourceItem[] = [{ json: {}, binary: { data: pdf('warranty.pdf') } }]) {
-	const cred = credential(v());
-	return await runNode({
-		nodeType: new AmazonSellingPartner(),
-		parameters: { resource: 'message', marketplaceId: US, operation: 'sendWarranty', amazonOrderId: SANDBOX_ORDER_OK, binaryPropertyNames: 'data', ...parameters },
-		credentials: { amazonSellingPartnerApi: cred.id },
-		credentialsHelper: cred.helper,
-		input,
-		timezone,
-	});
+const runner = sellingPartnerRunner(v);
+
+async function run(
+	parameters: INodeParameters,
+	timezone: string,
+	input: SourceItem[] = [{ json: {}, binary: { data: pdf('warranty.pdf') } }],
+) {
+	return await runner.run(
+		{
+			operation: 'sendWarranty',
+			amazonOrderId: SANDBOX_ORDER_OK,
+			binaryPropertyNames: 'data',
+			...parameters,
+		},
+		{ input, timezone },
+	);
 }
 
 const sentBody = () => {
@@ -60,14 +72,41 @@ describe.each([
 });
 
 test("Amazon's sandbox case: the coverage dates go out byte for byte, and the body is the case's exactly", async () => {
-	const cases = JSON.parse(readFileSync(join(__dirname, '../../../shared/reference/specs/sp-api-messaging-sandbox-cases.json'), 'utf8')) as {
-		cases: Array<{ operationId: string; status: number; request: { parameters: { body?: { value: { attachments: Array<{ uploadDestinationId: string; fileName: string }> } } } } }>;
+	const cases = JSON.parse(
+		readFileSync(
+			join(__dirname, '../../../shared/reference/specs/sp-api-messaging-sandbox-cases.json'),
+			'utf8',
+		),
+	) as {
+		cases: Array<{
+			operationId: string;
+			status: number;
+			request: {
+				parameters: {
+					body?: {
+						value: { attachments: Array<{ uploadDestinationId: string; fileName: string }> };
+					};
+				};
+			};
+		}>;
 	};
-	const expected = cases.cases.find((c) => c.operationId === 'CreateWarranty' && c.status === 201)!.request.parameters.body!.value;
+	const expected = cases.cases.find((c) => c.operationId === 'CreateWarranty' && c.status === 201)!
+		.request.parameters.body!.value;
 	// the case names its attachment: the upload destination gets that id, the file that name
 	v().nextUploadDestinationIds.push(expected.attachments[0].uploadDestinationId);
-	const file = { data: Buffer.from('Warranty: two years.'), fileName: 'warranty.txt', mimeType: 'text/plain' };
-	const result = await run({ coverageStartDate: '2004-12-13T21:39:45.618-08:00', coverageEndDate: '2005-12-13T21:39:45.618-08:00' }, 'Europe/Berlin', [{ json: {}, binary: { data: file } }]);
+	const file = {
+		data: Buffer.from('Warranty: two years.'),
+		fileName: 'warranty.txt',
+		mimeType: 'text/plain',
+	};
+	const result = await run(
+		{
+			coverageStartDate: '2004-12-13T21:39:45.618-08:00',
+			coverageEndDate: '2005-12-13T21:39:45.618-08:00',
+		},
+		'Europe/Berlin',
+		[{ json: {}, binary: { data: file } }],
+	);
 	expect(result.error).toBeUndefined();
 	const call = sentBody();
 	expect(call.body).toContain('"coverageStartDate":"2004-12-13T21:39:45.618-08:00"');
@@ -78,16 +117,31 @@ test("Amazon's sandbox case: the coverage dates go out byte for byte, and the bo
 });
 
 test('both dates without offset are read in the workflow time zone, each with its own daylight-saving offset', async () => {
-	const result = await run({ coverageStartDate: '2024-01-15T09:30:00', coverageEndDate: '2026-07-15' }, 'Europe/Berlin');
+	const result = await run(
+		{ coverageStartDate: '2024-01-15T09:30:00', coverageEndDate: '2026-07-15' },
+		'Europe/Berlin',
+	);
 	expect(result.error).toBeUndefined();
-	expect(JSON.parse(sentBody().body)).toMatchObject({ coverageStartDate: '2024-01-15T09:30:00+01:00', coverageEndDate: '2026-07-15T00:00:00+02:00' });
+	expect(JSON.parse(sentBody().body)).toMatchObject({
+		coverageStartDate: '2024-01-15T09:30:00+01:00',
+		coverageEndDate: '2026-07-15T00:00:00+02:00',
+	});
 });
 
 test('an end that sorts before the start as text but is later in time is sent', async () => {
 	// 10:00+05:00 is 05:00Z; 08:00+02:00 is 06:00Z
-	const result = await run({ coverageStartDate: '2027-01-01T10:00:00+05:00', coverageEndDate: '2027-01-01T08:00:00+02:00' }, 'UTC');
+	const result = await run(
+		{
+			coverageStartDate: '2027-01-01T10:00:00+05:00',
+			coverageEndDate: '2027-01-01T08:00:00+02:00',
+		},
+		'UTC',
+	);
 	expect(result.error).toBeUndefined();
-	expect(JSON.parse(sentBody().body)).toMatchObject({ coverageStartDate: '2027-01-01T10:00:00+05:00', coverageEndDate: '2027-01-01T08:00:00+02:00' });
+	expect(JSON.parse(sentBody().body)).toMatchObject({
+		coverageStartDate: '2027-01-01T10:00:00+05:00',
+		coverageEndDate: '2027-01-01T08:00:00+02:00',
+	});
 });
 
 describe('the emulator takes RFC 3339 date-times, offsets included, and refuses others as Amazon does', () => {
@@ -98,16 +152,39 @@ describe('the emulator takes RFC 3339 date-times, offsets included, and refuses 
 	beforeEach(() => e().seedDemoData());
 
 	async function sendWarranty(coverage: Record<string, string>) {
-		const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: SP_REFRESH_TOKEN, client_id: SP_CLIENT_ID, client_secret: SP_CLIENT_SECRET });
-		const token = await http.post(`${e().lwa.baseUrl}/auth/o2/token`, form.toString(), { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		const form = new URLSearchParams({
+			grant_type: 'refresh_token',
+			refresh_token: SP_REFRESH_TOKEN,
+			client_id: SP_CLIENT_ID,
+			client_secret: SP_CLIENT_SECRET,
+		});
+		const token = await http.post(`${e().lwa.baseUrl}/auth/o2/token`, form.toString(), {
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		});
 		const headers = { 'x-amz-access-token': token.data.access_token as string };
 		const file = Buffer.from('%PDF-1.4 warranty');
 		const contentMD5 = createHash('md5').update(file).digest('base64');
 		const resource = `messaging/v1/orders/${DEMO_ORDER}/messages/warranty`;
-		const destination = await http.post(`${e().baseUrl}/uploads/2020-11-01/uploadDestinations/${resource}?marketplaceIds=${US}&contentMD5=${encodeURIComponent(contentMD5)}`, undefined, { headers });
-		const { uploadDestinationId, url, headers: uploadHeaders } = destination.data.payload as { uploadDestinationId: string; url: string; headers: Record<string, string> };
+		const destination = await http.post(
+			`${e().baseUrl}/uploads/2020-11-01/uploadDestinations/${resource}?marketplaceIds=${US}&contentMD5=${encodeURIComponent(contentMD5)}`,
+			undefined,
+			{ headers },
+		);
+		const {
+			uploadDestinationId,
+			url,
+			headers: uploadHeaders,
+		} = destination.data.payload as {
+			uploadDestinationId: string;
+			url: string;
+			headers: Record<string, string>;
+		};
 		expect((await http.put(url, file, { headers: uploadHeaders })).status).toBe(200);
-		return await http.post(`${e().baseUrl}/${resource}?marketplaceIds=${US}`, { attachments: [{ uploadDestinationId, fileName: 'warranty.pdf' }], ...coverage }, { headers });
+		return await http.post(
+			`${e().baseUrl}/${resource}?marketplaceIds=${US}`,
+			{ attachments: [{ uploadDestinationId, fileName: 'warranty.pdf' }], ...coverage },
+			{ headers },
+		);
 	}
 
 	test.each([
@@ -118,6 +195,10 @@ describe('the emulator takes RFC 3339 date-times, offsets included, and refuses 
 	])('%s: %s gives %s', async (_name, coverageStartDate, status) => {
 		const response = await sendWarranty({ coverageStartDate });
 		expect(response.status).toBe(status);
-		if (status === 400) expect(response.data.errors[0]).toMatchObject({ code: 'InvalidInput', message: 'coverageStartDate: not a date-time.' });
+		if (status === 400)
+			expect(response.data.errors[0]).toMatchObject({
+				code: 'InvalidInput',
+				message: 'coverageStartDate: not a date-time.',
+			});
 	});
 });

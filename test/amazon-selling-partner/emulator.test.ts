@@ -3,7 +3,14 @@ import { createHash } from 'node:crypto';
 
 import axios from 'axios';
 
-import { AmazonSellingPartnerEmulator, DEMO_ORDER, SANDBOX_ORDER_OK, SP_CLIENT_ID, SP_CLIENT_SECRET, SP_REFRESH_TOKEN } from '../emulators/amazon-selling-partner';
+import {
+	AmazonSellingPartnerEmulator,
+	DEMO_ORDER,
+	SANDBOX_ORDER_OK,
+	SP_CLIENT_ID,
+	SP_CLIENT_SECRET,
+	SP_REFRESH_TOKEN,
+} from '../emulators/amazon-selling-partner';
 
 const emu = new AmazonSellingPartnerEmulator().withoutContractLog();
 const http = axios.create({ validateStatus: () => true });
@@ -23,8 +30,15 @@ beforeEach(() => {
 });
 
 async function token(refresh = SP_REFRESH_TOKEN) {
-	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refresh, client_id: SP_CLIENT_ID, client_secret: SP_CLIENT_SECRET });
-	return await http.post(`${emu.lwa.baseUrl}/auth/o2/token`, form.toString(), { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+	const form = new URLSearchParams({
+		grant_type: 'refresh_token',
+		refresh_token: refresh,
+		client_id: SP_CLIENT_ID,
+		client_secret: SP_CLIENT_SECRET,
+	});
+	return await http.post(`${emu.lwa.baseUrl}/auth/o2/token`, form.toString(), {
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	});
 }
 
 async function destination(accessToken: string, contentMD5: string) {
@@ -34,13 +48,21 @@ async function destination(accessToken: string, contentMD5: string) {
 		{ headers: { 'x-amz-access-token': accessToken } },
 	);
 	expect(response.status).toBe(201);
-	return response.data.payload as { uploadDestinationId: string; url: string; headers: Record<string, string> };
+	return response.data.payload as {
+		uploadDestinationId: string;
+		url: string;
+		headers: Record<string, string>;
+	};
 }
 
 test('LWA: tokens that expire in an hour; 400 invalid_grant for a bad refresh token', async () => {
 	const ok = await token();
 	expect(ok.status).toBe(200);
-	expect(ok.data).toMatchObject({ token_type: 'bearer', expires_in: 3600, refresh_token: SP_REFRESH_TOKEN });
+	expect(ok.data).toMatchObject({
+		token_type: 'bearer',
+		expires_in: 3600,
+		refresh_token: SP_REFRESH_TOKEN,
+	});
 	expect(ok.data.access_token).toMatch(/^Atza\|/);
 	expect(ok.headers['cache-control']).toBe('no-store');
 	const bad = await token('Atzr|wrong');
@@ -52,7 +74,11 @@ test('Messaging: 403 Unauthorized for a missing or expired token, x-amzn-RateLim
 	const url = `${emu.baseUrl}/messaging/v1/orders/${SANDBOX_ORDER_OK}/attributes?marketplaceIds=ATVPDKIKX0DER`;
 	const none = await http.get(url);
 	expect(none.status).toBe(403);
-	expect(none.data).toEqual({ errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: '' }] });
+	expect(none.data).toEqual({
+		errors: [
+			{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: '' },
+		],
+	});
 	const access = (await token()).data.access_token as string;
 	const statuses: number[] = [];
 	for (let i = 0; i < 6; i++) {
@@ -63,7 +89,15 @@ test('Messaging: 403 Unauthorized for a missing or expired token, x-amzn-RateLim
 			expect(r.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
 		}
 		if (r.status === 429) {
-			expect(r.data).toEqual({ errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.', details: '' }] });
+			expect(r.data).toEqual({
+				errors: [
+					{
+						code: 'QuotaExceeded',
+						message: 'You exceeded your quota for the requested resource.',
+						details: '',
+					},
+				],
+			});
 			expect(r.headers['x-amzn-ratelimit-limit']).toBeUndefined();
 		}
 	}
@@ -84,7 +118,9 @@ test('S3: a hex Content-MD5 is InvalidDigest, a wrong one does not match the sig
 
 	const good = await destination(access, base64Md5);
 	const otherMd5 = createHash('md5').update('other').digest('base64');
-	const wrongHeader = await http.put(good.url, body, { headers: { ...good.headers, 'Content-MD5': otherMd5 } });
+	const wrongHeader = await http.put(good.url, body, {
+		headers: { ...good.headers, 'Content-MD5': otherMd5 },
+	});
 	expect(wrongHeader.status).toBe(403);
 	expect(wrongHeader.data).toContain('<Code>SignatureDoesNotMatch</Code>');
 	const wrongBody = await http.put(good.url, Buffer.from('tampered'), { headers: good.headers });
@@ -106,7 +142,11 @@ test('Messaging: an attachment that was never uploaded does not exist (outside t
 		{ headers: { 'x-amz-access-token': access } },
 	);
 	expect(r.status).toBe(400);
-	expect(r.data.errors[0]).toEqual({ code: 'InvalidInput', message: `Attachment with ID ${d.uploadDestinationId} does not exist`, details: '' });
+	expect(r.data.errors[0]).toEqual({
+		code: 'InvalidInput',
+		message: `Attachment with ID ${d.uploadDestinationId} does not exist`,
+		details: '',
+	});
 	expect(emu.sideEffects('message')).toBe(0);
 });
 
@@ -115,15 +155,33 @@ test('Messaging: the static sandbox cases are answered exactly, and the bad orde
 	const headers = { 'x-amz-access-token': access };
 	const warranty = await http.post(
 		`${emu.baseUrl}/messaging/v1/orders/${SANDBOX_ORDER_OK}/messages/warranty`,
-		{ attachments: [{ uploadDestinationId: '8634452c-4d4f-4703-8cea-2ecc9dcb3279', fileName: 'warranty.txt' }], coverageStartDate: '2004-12-13T21:39:45.618-08:00', coverageEndDate: '2005-12-13T21:39:45.618-08:00' },
+		{
+			attachments: [
+				{ uploadDestinationId: '8634452c-4d4f-4703-8cea-2ecc9dcb3279', fileName: 'warranty.txt' },
+			],
+			coverageStartDate: '2004-12-13T21:39:45.618-08:00',
+			coverageEndDate: '2005-12-13T21:39:45.618-08:00',
+		},
 		{ headers },
 	);
 	expect(warranty.status).toBe(201);
 	expect(warranty.data).toEqual({});
-	const invoice = await http.post(`${emu.baseUrl}/messaging/v1/orders/badOrderId/messages/invoice`, {}, { headers });
+	const invoice = await http.post(
+		`${emu.baseUrl}/messaging/v1/orders/badOrderId/messages/invoice`,
+		{},
+		{ headers },
+	);
 	expect(invoice.status).toBe(400);
-	expect(invoice.data).toEqual({ errors: [{ code: 'InvalidInput', message: 'Invalid Input', details: '' }] });
-	const bad = await http.post(`${emu.baseUrl}/messaging/v1/orders/123-1234567-0000000/messages/confirmOrderDetails?marketplaceIds=ATVPDKIKX0DER`, { text: 'anything' }, { headers });
+	expect(invoice.data).toEqual({
+		errors: [{ code: 'InvalidInput', message: 'Invalid Input', details: '' }],
+	});
+	const bad = await http.post(
+		`${emu.baseUrl}/messaging/v1/orders/123-1234567-0000000/messages/confirmOrderDetails?marketplaceIds=ATVPDKIKX0DER`,
+		{ text: 'anything' },
+		{ headers },
+	);
 	expect(bad.status).toBe(400);
-	expect(bad.data).toEqual({ errors: [{ code: 'InvalidInput', message: 'Invalid Input', details: '' }] });
+	expect(bad.data).toEqual({
+		errors: [{ code: 'InvalidInput', message: 'Invalid Input', details: '' }],
+	});
 });

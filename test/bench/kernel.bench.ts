@@ -10,13 +10,24 @@ export async function run(): Promise<void> {
 	try {
 		for (const count of [1000, 1000, 1000]) {
 			const id = `bench-${Math.random()}`;
-			const helper = credentialsStore([new ProbeKeyApi()], { [id]: { type: 'probeKeyApi', data: { baseUrl: vendor.baseUrl, apiKey: PROBE_KEY } } });
+			const helper = credentialsStore([new ProbeKeyApi()], {
+				[id]: { type: 'probeKeyApi', data: { baseUrl: vendor.baseUrl, apiKey: PROBE_KEY } },
+			});
 			const input = Array.from({ length: count }, (_, i) => ({ json: { i } }));
 			const started = performance.now();
-			const result = await runNode({ nodeType: new KernelProbe(), parameters: { operation: 'get', customerId: '1' }, credentials: { probeKeyApi: id }, credentialsHelper: helper, input });
+			const result = await runNode({
+				nodeType: new KernelProbe(),
+				parameters: { operation: 'get', customerId: '1' },
+				credentials: { probeKeyApi: id },
+				credentialsHelper: helper,
+				input,
+			});
 			const ms = performance.now() - started;
-			if (result.items.length !== count) throw new Error(`expected ${count} items, got ${result.items.length}`);
-			console.log(`kernel: ${count} items (one GET each) in ${ms.toFixed(0)} ms = ${((count / ms) * 1000).toFixed(0)} items/s; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+			if (result.items.length !== count)
+				throw new Error(`expected ${count} items, got ${result.items.length}`);
+			console.log(
+				`kernel: ${count} items (one GET each) in ${ms.toFixed(0)} ms = ${((count / ms) * 1000).toFixed(0)} items/s; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`,
+			);
 		}
 	} finally {
 		await vendor.stop();

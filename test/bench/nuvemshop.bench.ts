@@ -11,14 +11,30 @@ export async function run(): Promise<void> {
 	vendor.seed(count);
 	try {
 		const helper = credentialsStore([new NuvemshopApi()], {
-			bench: { type: 'nuvemshopApi', data: { storeId: NUVEMSHOP_STORE_ID, accessToken: NUVEMSHOP_TOKEN, appName: 'Bench', appContact: 'bench@example.com', apiVersion: '2025-03', customBaseUrl: vendor.baseUrl } },
+			bench: {
+				type: 'nuvemshopApi',
+				data: {
+					storeId: NUVEMSHOP_STORE_ID,
+					accessToken: NUVEMSHOP_TOKEN,
+					appName: 'Bench',
+					appContact: 'bench@example.com',
+					apiVersion: '2025-03',
+					customBaseUrl: vendor.baseUrl,
+				},
+			},
 		});
 		const input = Array.from({ length: count }, (_, i) => ({ json: { id: 1001 + i } }));
-		const allowedSeconds = Math.max(0, count - vendor.bucket.capacity) / vendor.bucket.ratePerSecond;
+		const allowedSeconds =
+			Math.max(0, count - vendor.bucket.capacity) / vendor.bucket.ratePerSecond;
 		const started = performance.now();
 		const result = await runNode({
 			nodeType: new Nuvemshop(),
-			parameters: { resource: 'customer', operation: 'update', customerId: '={{ $json.id }}', updateFields: { note: 'bench' } },
+			parameters: {
+				resource: 'customer',
+				operation: 'update',
+				customerId: '={{ $json.id }}',
+				updateFields: { note: 'bench' },
+			},
 			credentials: { nuvemshopApi: 'bench' },
 			credentialsHelper: helper,
 			input,

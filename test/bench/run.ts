@@ -6,7 +6,8 @@ import '../harness/env';
 
 // `Foo.node` must resolve to Foo.node.ts, not the codex file Foo.node.json beside it: try .json last.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const moduleExtensions = (require('node:module') as { _extensions: Record<string, unknown> })._extensions;
+const moduleExtensions = (require('node:module') as { _extensions: Record<string, unknown> })
+	._extensions;
 const loadJson = moduleExtensions['.json'];
 delete moduleExtensions['.json'];
 moduleExtensions['.json'] = loadJson;

@@ -23,10 +23,12 @@ export interface MwsCustomer {
 	LastUpdatedOn: string;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** An xsd:boolean in either of its lexical forms. */
-const xsdBoolean = (value: boolean, digits: boolean) => (digits ? (value ? '1' : '0') : String(value));
+const xsdBoolean = (value: boolean, digits: boolean) =>
+	digits ? (value ? '1' : '0') : String(value);
 
 function customerXml(c: MwsCustomer, digits = false): string {
 	return `<Customer><CustomerId>${escape(c.CustomerId)}</CustomerId><ShippingAddressList><ShippingAddress><IsDefaultAddress>${xsdBoolean(true, digits)}</IsDefaultAddress><FullName>${escape(c.FullName)}</FullName><AddressLine1>1 Main St</AddressLine1><City>${escape(c.City)}</City><StateOrRegion>WA</StateOrRegion><PostalCode>98101</PostalCode><CountryCode>${c.CountryCode}</CountryCode></ShippingAddress></ShippingAddressList><PrimaryContactInfo><Email>${escape(c.Email)}</Email><FullName>${escape(c.FullName)}</FullName></PrimaryContactInfo><AccountType>${c.AccountType}</AccountType><AssociatedMarketplaces><MarketplaceDomain><DomainName>www.example-webstore.com</DomainName><Origin>${xsdBoolean(true, digits)}</Origin><AssociatedOn>${c.AssociatedOn}</AssociatedOn><LastUpdatedOn>${c.LastUpdatedOn}</LastUpdatedOn></MarketplaceDomain></AssociatedMarketplaces></Customer>`;
@@ -43,7 +45,11 @@ function errorXml(status: number, type: string, code: string, message: string): 
 function ok(action: string, result: string): EmulatorResponse {
 	return {
 		status: 200,
-		headers: { 'content-type': 'text/xml', 'x-mws-request-id': `req-${Date.now()}`, 'x-mws-timestamp': new Date().toISOString() },
+		headers: {
+			'content-type': 'text/xml',
+			'x-mws-request-id': `req-${Date.now()}`,
+			'x-mws-timestamp': new Date().toISOString(),
+		},
 		body: `<?xml version="1.0"?>\n<${action}Response xmlns="${NAMESPACE}"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>req-${Date.now()}</RequestId></ResponseMetadata></${action}Response>`,
 	};
 }
@@ -76,8 +82,12 @@ export class AmazonMwsEmulator extends Emulator {
 		this.pageSize = options.pageSize ?? 10;
 		this.buckets = {};
 		this.refillQuotas();
-		this.route('POST', `${this.pathPrefix}${PATH}`, 'CustomerInformation', (req) => this.handleAction(req));
-		this.route('GET', `${this.pathPrefix}${PATH}`, 'CustomerInformation', (req) => this.handleAction(req));
+		this.route('POST', `${this.pathPrefix}${PATH}`, 'CustomerInformation', (req) =>
+			this.handleAction(req),
+		);
+		this.route('GET', `${this.pathPrefix}${PATH}`, 'CustomerInformation', (req) =>
+			this.handleAction(req),
+		);
 	}
 
 	/** Every operation's quota full again, with the documented sizes and restore rates (boto; amazon.md §4.3). */
@@ -104,27 +114,73 @@ export class AmazonMwsEmulator extends Emulator {
 	private handleAction(req: EmulatorRequest): EmulatorResponse {
 		const params = this.params(req);
 		const all: Record<string, string> = Object.fromEntries(params.entries());
-		for (const name of ['AWSAccessKeyId', 'SellerId', 'SignatureMethod', 'SignatureVersion', 'Timestamp', 'Version', 'Signature', 'Action']) {
-			if (!all[name]) return errorXml(400, 'Sender', 'MissingParameter', `The request must contain the parameter ${name}.`);
+		for (const name of [
+			'AWSAccessKeyId',
+			'SellerId',
+			'SignatureMethod',
+			'SignatureVersion',
+			'Timestamp',
+			'Version',
+			'Signature',
+			'Action',
+		]) {
+			if (!all[name])
+				return errorXml(
+					400,
+					'Sender',
+					'MissingParameter',
+					`The request must contain the parameter ${name}.`,
+				);
 		}
-		if (all.AWSAccessKeyId !== MWS_ACCESS_KEY_ID) return errorXml(401, 'Sender', 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
+		if (all.AWSAccessKeyId !== MWS_ACCESS_KEY_ID)
+			return errorXml(
+				401,
+				'Sender',
+				'InvalidAccessKeyId',
+				'The AWS Access Key Id you provided does not exist in our records.',
+			);
 		const expected = signV2(MWS_SECRET_KEY, req.method, req.header('host') ?? '', req.path, all);
-		if (all.SignatureMethod !== 'HmacSHA256' || all.SignatureVersion !== '2' || all.Signature !== expected) {
-			return errorXml(403, 'Sender', 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.');
+		if (
+			all.SignatureMethod !== 'HmacSHA256' ||
+			all.SignatureVersion !== '2' ||
+			all.Signature !== expected
+		) {
+			return errorXml(
+				403,
+				'Sender',
+				'SignatureDoesNotMatch',
+				'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+			);
 		}
 		const sent = Date.parse(all.Timestamp);
 		if (Number.isNaN(sent) || Math.abs(Date.now() + this.clockSkewMs - sent) > WINDOW_MS) {
-			return errorXml(400, 'Sender', 'RequestExpired', `Request has expired. Timestamp date is ${all.Timestamp}`);
+			return errorXml(
+				400,
+				'Sender',
+				'RequestExpired',
+				`Request has expired. Timestamp date is ${all.Timestamp}`,
+			);
 		}
-		if (all.SellerId !== MWS_SELLER_ID) return errorXml(401, 'Sender', 'AccessDenied', 'Access denied');
-		if (all.Version !== '2014-03-01') return errorXml(404, 'Sender', 'InvalidAddress', `Resource ${PATH} is not found on this server. API Version is missing`);
+		if (all.SellerId !== MWS_SELLER_ID)
+			return errorXml(401, 'Sender', 'AccessDenied', 'Access denied');
+		if (all.Version !== '2014-03-01')
+			return errorXml(
+				404,
+				'Sender',
+				'InvalidAddress',
+				`Resource ${PATH} is not found on this server. API Version is missing`,
+			);
 		const bucket = this.buckets[all.Action];
-		if (!bucket) return errorXml(400, 'Sender', 'InvalidParameterValue', `Invalid Action: ${all.Action}`);
+		if (!bucket)
+			return errorXml(400, 'Sender', 'InvalidParameterValue', `Invalid Action: ${all.Action}`);
 		if (!bucket.take()) return errorXml(503, 'Sender', 'RequestThrottled', 'Request is throttled');
 		this.count(all.Action);
 		switch (all.Action) {
 			case 'GetServiceStatus':
-				return ok('GetServiceStatus', `<Status>GREEN</Status><Timestamp>${new Date().toISOString()}</Timestamp>`);
+				return ok(
+					'GetServiceStatus',
+					`<Status>GREEN</Status><Timestamp>${new Date().toISOString()}</Timestamp>`,
+				);
 			case 'ListCustomers':
 				return this.listCustomers(all);
 			case 'ListCustomersByNextToken': {
@@ -137,9 +193,20 @@ export class AmazonMwsEmulator extends Emulator {
 					.filter((k) => /^CustomerIdList\.CustomerId\.\d+$/.test(k))
 					.sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
 					.map((k) => all[k]);
-				if (!ids.length) return errorXml(400, 'Sender', 'InvalidParameterValue', 'CustomerIdList must contain at least one CustomerId');
-				const found = ids.map((id) => this.customers.find((c) => c.CustomerId === id)).filter((c): c is MwsCustomer => Boolean(c));
-				return ok('GetCustomersForCustomerId', `<CustomerList>${found.map((c) => customerXml(c, this.digitBooleans)).join('')}</CustomerList>`);
+				if (!ids.length)
+					return errorXml(
+						400,
+						'Sender',
+						'InvalidParameterValue',
+						'CustomerIdList must contain at least one CustomerId',
+					);
+				const found = ids
+					.map((id) => this.customers.find((c) => c.CustomerId === id))
+					.filter((c): c is MwsCustomer => Boolean(c));
+				return ok(
+					'GetCustomersForCustomerId',
+					`<CustomerList>${found.map((c) => customerXml(c, this.digitBooleans)).join('')}</CustomerList>`,
+				);
 			}
 		}
 	}
@@ -148,10 +215,18 @@ export class AmazonMwsEmulator extends Emulator {
 		let list = [...this.customers];
 		if (all.MarketplaceId) list = list.filter((c) => c.MarketplaceId === all.MarketplaceId);
 		if (all.DateRangeType) {
-			if (!['AssociatedDate', 'LastUpdatedDate'].includes(all.DateRangeType)) return errorXml(400, 'Sender', 'InvalidParameterValue', `Invalid DateRangeType ${all.DateRangeType}`);
+			if (!['AssociatedDate', 'LastUpdatedDate'].includes(all.DateRangeType))
+				return errorXml(
+					400,
+					'Sender',
+					'InvalidParameterValue',
+					`Invalid DateRangeType ${all.DateRangeType}`,
+				);
 			const field = all.DateRangeType === 'AssociatedDate' ? 'AssociatedOn' : 'LastUpdatedOn';
-			if (all.DateRangeStart) list = list.filter((c) => c[field] >= new Date(all.DateRangeStart).toISOString());
-			if (all.DateRangeEnd) list = list.filter((c) => c[field] <= new Date(all.DateRangeEnd).toISOString());
+			if (all.DateRangeStart)
+				list = list.filter((c) => c[field] >= new Date(all.DateRangeStart).toISOString());
+			if (all.DateRangeEnd)
+				list = list.filter((c) => c[field] <= new Date(all.DateRangeEnd).toISOString());
 		}
 		return this.page('ListCustomers', list, 0);
 	}
@@ -162,10 +237,15 @@ export class AmazonMwsEmulator extends Emulator {
 		let token = '';
 		if (more) {
 			// tokens contain +, / and = as real ones do, to prove they are encoded
-			token = Buffer.from(`page-${this.nextToken++}-${offset + this.pageSize}`).toString('base64') + '+/=';
+			token =
+				Buffer.from(`page-${this.nextToken++}-${offset + this.pageSize}`).toString('base64') +
+				'+/=';
 			this.tokens.set(token, { list, offset: offset + this.pageSize });
 		}
-		return ok(action, `<CustomerList>${slice.map((c) => customerXml(c, this.digitBooleans)).join('')}</CustomerList>${more ? `<NextToken>${token}</NextToken>` : ''}<MoreResultsAvailable>${xsdBoolean(more, this.digitBooleans)}</MoreResultsAvailable>`);
+		return ok(
+			action,
+			`<CustomerList>${slice.map((c) => customerXml(c, this.digitBooleans)).join('')}</CustomerList>${more ? `<NextToken>${token}</NextToken>` : ''}<MoreResultsAvailable>${xsdBoolean(more, this.digitBooleans)}</MoreResultsAvailable>`,
+		);
 	}
 
 	seed(count: number): MwsCustomer[] {

@@ -4,7 +4,13 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { EmulatedBucket, Emulator, type EmulatorOptions, type EmulatorRequest, type EmulatorResponse } from './kit';
+import {
+	EmulatedBucket,
+	Emulator,
+	type EmulatorOptions,
+	type EmulatorRequest,
+	type EmulatorResponse,
+} from './kit';
 
 export const SP_CLIENT_ID = 'amzn1.application-oa2-client.emu0123456789abcdef';
 export const SP_CLIENT_SECRET = 'amzn1.oa2-cs.v1.emulator-client-secret-5ecr3t';
@@ -25,7 +31,11 @@ interface SandboxCase {
 
 function loadSandboxCases(): SandboxCase[] {
 	try {
-		return (JSON.parse(readFileSync(join(SPECS, 'sp-api-messaging-sandbox-cases.json'), 'utf8')) as { cases: SandboxCase[] }).cases;
+		return (
+			JSON.parse(readFileSync(join(SPECS, 'sp-api-messaging-sandbox-cases.json'), 'utf8')) as {
+				cases: SandboxCase[];
+			}
+		).cases;
 	} catch {
 		return [];
 	}
@@ -41,11 +51,21 @@ interface MessagingRoute {
 }
 
 export const MESSAGE_ROUTES: MessagingRoute[] = [
-	{ operation: 'confirmCustomizationDetails', action: 'confirmCustomizationDetails', textMax: 800, attachments: 'optional' },
+	{
+		operation: 'confirmCustomizationDetails',
+		action: 'confirmCustomizationDetails',
+		textMax: 800,
+		attachments: 'optional',
+	},
 	{ operation: 'createConfirmDeliveryDetails', action: 'confirmDeliveryDetails', textMax: 2000 },
 	{ operation: 'createConfirmOrderDetails', action: 'confirmOrderDetails', textMax: 2000 },
 	{ operation: 'createConfirmServiceDetails', action: 'confirmServiceDetails', textMax: 2000 },
-	{ operation: 'createDigitalAccessKey', action: 'digitalAccessKey', textMax: 400, attachments: 'optional' },
+	{
+		operation: 'createDigitalAccessKey',
+		action: 'digitalAccessKey',
+		textMax: 400,
+		attachments: 'optional',
+	},
 	{ operation: 'createLegalDisclosure', action: 'legalDisclosure', attachments: 'required' },
 	{ operation: 'createUnexpectedProblem', action: 'unexpectedProblem', textMax: 2000 },
 	{ operation: 'CreateWarranty', action: 'warranty', attachments: 'required' },
@@ -81,7 +101,13 @@ interface UploadDestination {
 	uploaded?: Buffer;
 }
 
-const errors = (status: number, code: string, message: string, details = '', headers: Record<string, string> = {}): EmulatorResponse => ({
+const errors = (
+	status: number,
+	code: string,
+	message: string,
+	details = '',
+	headers: Record<string, string> = {},
+): EmulatorResponse => ({
 	status,
 	headers: { 'content-type': 'application/json', ...headers },
 	body: { errors: [{ code, message, details }] },
@@ -117,25 +143,46 @@ export class LwaEmulator extends Emulator {
 		const type = req.header('content-type') ?? '';
 		let form: Record<string, string> = {};
 		try {
-			form = type.includes('json') ? req.json<Record<string, string>>() ?? {} : Object.fromEntries(new URLSearchParams(req.text()));
+			form = type.includes('json')
+				? (req.json<Record<string, string>>() ?? {})
+				: Object.fromEntries(new URLSearchParams(req.text()));
 		} catch {
 			form = {};
 		}
 		const fail = (status: number, error: string, description: string): EmulatorResponse => ({
 			status,
-			headers: { 'content-type': 'application/json;charset=UTF-8', 'x-amzn-errortype': `OA2${error}Exception:http://internal.amazon.com/coral/com.amazon.panda/` },
+			headers: {
+				'content-type': 'application/json;charset=UTF-8',
+				'x-amzn-errortype': `OA2${error}Exception:http://internal.amazon.com/coral/com.amazon.panda/`,
+			},
 			body: { error_description: description, error, request_id: randomUUID() },
 		});
-		if (form.grant_type !== 'refresh_token') return fail(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server');
-		if (form.client_id !== this.clientId || form.client_secret !== this.clientSecret) return fail(401, 'invalid_client', 'Client authentication failed');
-		if (form.refresh_token !== this.refreshToken) return fail(400, 'invalid_grant', 'The request has an invalid grant parameter : refresh_token');
+		if (form.grant_type !== 'refresh_token')
+			return fail(
+				400,
+				'unsupported_grant_type',
+				'The authorization grant type is not supported by the authorization server',
+			);
+		if (form.client_id !== this.clientId || form.client_secret !== this.clientSecret)
+			return fail(401, 'invalid_client', 'Client authentication failed');
+		if (form.refresh_token !== this.refreshToken)
+			return fail(
+				400,
+				'invalid_grant',
+				'The request has an invalid grant parameter : refresh_token',
+			);
 		const token = `Atza|IwEBIemu-access-${++this.issued}-${randomUUID()}`;
 		this.tokens.set(token, this.clock.now() + this.expiresIn * 1000);
 		this.count('token');
 		return {
 			status: 200,
 			headers: { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store' },
-			body: { access_token: token, refresh_token: this.refreshToken, token_type: 'bearer', expires_in: this.expiresIn },
+			body: {
+				access_token: token,
+				refresh_token: this.refreshToken,
+				token_type: 'bearer',
+				expires_in: this.expiresIn,
+			},
 		};
 	}
 
@@ -160,9 +207,15 @@ export class S3UploadEmulator extends Emulator {
 
 	constructor(options: EmulatorOptions = {}) {
 		super({ ...options, contractProvider: 's3' });
-		this.route('PUT', '/buyer-seller-messaging-attachment/:key', 'uploadAttachment', (req) => this.put(req));
+		this.route('PUT', '/buyer-seller-messaging-attachment/:key', 'uploadAttachment', (req) =>
+			this.put(req),
+		);
 		this.route('POST', '/buyer-seller-messaging-attachment/:key', 'postNotAllowed', () =>
-			s3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.'),
+			s3Error(
+				405,
+				'MethodNotAllowed',
+				'The specified method is not allowed against this resource.',
+			),
 		);
 	}
 
@@ -172,11 +225,16 @@ export class S3UploadEmulator extends Emulator {
 	}
 
 	sign(id: string, contentMD5: string, date: string): string {
-		return createHmac('sha256', this.signingKey).update(`${id}\n${contentMD5}\naws:kms\n${date}`).digest('hex');
+		return createHmac('sha256', this.signingKey)
+			.update(`${id}\n${contentMD5}\naws:kms\n${date}`)
+			.digest('hex');
 	}
 
 	presignedUrl(destination: UploadDestination): string {
-		const date = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+		const date = new Date()
+			.toISOString()
+			.replace(/[-:]/g, '')
+			.replace(/\.\d+Z$/, 'Z');
 		const query = new URLSearchParams({
 			'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
 			'X-Amz-Date': date,
@@ -194,21 +252,42 @@ export class S3UploadEmulator extends Emulator {
 		if (!destination) return s3Error(404, 'NoSuchUpload', 'The specified upload does not exist.');
 		const md5 = req.header('content-md5');
 		const signature = req.query.get('X-Amz-Signature') ?? '';
-		if (this.clock.now() > destination.expiresAt) return s3Error(403, 'AccessDenied', 'Request has expired');
-		if (md5 === undefined) return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+		if (this.clock.now() > destination.expiresAt)
+			return s3Error(403, 'AccessDenied', 'Request has expired');
+		if (md5 === undefined)
+			return s3Error(
+				403,
+				'SignatureDoesNotMatch',
+				'The request signature we calculated does not match the signature you provided.',
+			);
 		// S3 first checks the header is a base64 MD5 at all (hex is refused as InvalidDigest).
 		if (Buffer.from(md5, 'base64').length !== 16 || !/^[A-Za-z0-9+/]{22}==$/.test(md5)) {
 			return s3Error(400, 'InvalidDigest', 'The Content-MD5 you specified was invalid.');
 		}
-		if (signature !== this.sign(id, md5, req.query.get('X-Amz-Date') ?? '') || req.header('x-amz-server-side-encryption') !== 'aws:kms') {
-			return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+		if (
+			signature !== this.sign(id, md5, req.query.get('X-Amz-Date') ?? '') ||
+			req.header('x-amz-server-side-encryption') !== 'aws:kms'
+		) {
+			return s3Error(
+				403,
+				'SignatureDoesNotMatch',
+				'The request signature we calculated does not match the signature you provided.',
+			);
 		}
 		if (createHash('md5').update(req.rawBody).digest('base64') !== md5) {
-			return s3Error(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
+			return s3Error(
+				400,
+				'BadDigest',
+				'The Content-MD5 you specified did not match what we received.',
+			);
 		}
 		destination.uploaded = Buffer.from(req.rawBody);
 		this.count('upload');
-		return { status: 200, headers: { etag: `"${createHash('md5').update(req.rawBody).digest('hex')}"` }, body: '' };
+		return {
+			status: 200,
+			headers: { etag: `"${createHash('md5').update(req.rawBody).digest('hex')}"` },
+			body: '',
+		};
 	}
 }
 
@@ -242,10 +321,22 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 		this.use((req, route) => {
 			const state = this.lwa.check(req.header('x-amz-access-token'));
 			if (state !== 'valid') {
-				return errors(403, 'Unauthorized', 'Access to requested resource is denied.', state === 'expired' ? 'The access token you provided has expired.' : '', this.requestId());
+				return errors(
+					403,
+					'Unauthorized',
+					'Access to requested resource is denied.',
+					state === 'expired' ? 'The access token you provided has expired.' : '',
+					this.requestId(),
+				);
 			}
 			if (route && !this.bucket(route.operation).take()) {
-				return errors(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.', '', this.requestId());
+				return errors(
+					429,
+					'QuotaExceeded',
+					'You exceeded your quota for the requested resource.',
+					'',
+					this.requestId(),
+				);
 			}
 			return undefined;
 		});
@@ -253,17 +344,38 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 		this.after((_req, res, route) => {
 			res.headers = { ...this.requestId(), ...(res.headers ?? {}) };
 			const plan = route ? this.plans.get(route.operation) : undefined;
-			if (plan && (res.status < 300 || res.status === 400 || res.status === 404)) res.headers['x-amzn-RateLimit-Limit'] = String(plan.rate);
-			if (res.status < 300 && res.body !== undefined) res.headers['content-type'] = 'application/hal+json';
+			if (plan && (res.status < 300 || res.status === 400 || res.status === 404))
+				res.headers['x-amzn-RateLimit-Limit'] = String(plan.rate);
+			if (res.status < 300 && res.body !== undefined)
+				res.headers['content-type'] = 'application/hal+json';
 		});
 
-		this.route('GET', '/messaging/v1/orders/:amazonOrderId', 'getMessagingActionsForOrder', (req) => this.getActions(req));
-		this.route('GET', '/messaging/v1/orders/:amazonOrderId/attributes', 'GetAttributes', (req) => this.getAttributes(req));
+		this.route('GET', '/messaging/v1/orders/:amazonOrderId', 'getMessagingActionsForOrder', (req) =>
+			this.getActions(req),
+		);
+		this.route('GET', '/messaging/v1/orders/:amazonOrderId/attributes', 'GetAttributes', (req) =>
+			this.getAttributes(req),
+		);
 		for (const r of MESSAGE_ROUTES) {
-			this.route('POST', `/messaging/v1/orders/:amazonOrderId/messages/${r.action}`, r.operation, (req) => this.sendMessage(req, r));
+			this.route(
+				'POST',
+				`/messaging/v1/orders/:amazonOrderId/messages/${r.action}`,
+				r.operation,
+				(req) => this.sendMessage(req, r),
+			);
 		}
-		this.route('POST', '/uploads/2020-11-01/uploadDestinations/:resource*', 'createUploadDestinationForResource', (req) => this.createUploadDestination(req));
-		this.addOrder({ id: SANDBOX_ORDER_OK, marketplaceId: 'ATVPDKIKX0DER', locale: 'en-US', actions: [...ALL_ACTIONS] });
+		this.route(
+			'POST',
+			'/uploads/2020-11-01/uploadDestinations/:resource*',
+			'createUploadDestinationForResource',
+			(req) => this.createUploadDestination(req),
+		);
+		this.addOrder({
+			id: SANDBOX_ORDER_OK,
+			marketplaceId: 'ATVPDKIKX0DER',
+			locale: 'en-US',
+			actions: [...ALL_ACTIONS],
+		});
 	}
 
 	private requestId(): Record<string, string> {
@@ -291,10 +403,36 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 
 	/** A few realistic orders for `npm start`. */
 	seedDemoData(): void {
-		this.addOrder({ id: SANDBOX_ORDER_OK, marketplaceId: 'ATVPDKIKX0DER', locale: 'en-US', actions: [...ALL_ACTIONS] });
-		this.addOrder({ id: DEMO_ORDER, marketplaceId: 'ATVPDKIKX0DER', locale: 'en-US', actions: ['confirmDeliveryDetails', 'legalDisclosure', 'unexpectedProblem', 'warranty', 'invoice'] });
-		this.addOrder({ id: '028-1234567-7654321', marketplaceId: 'A1PA6795UKMFR9', locale: 'de-DE', actions: ['confirmOrderDetails', 'invoice', 'legalDisclosure'] });
-		this.addOrder({ id: '249-7654321-1234567', marketplaceId: 'A1VC38T7YXB528', locale: 'ja-JP', actions: ['digitalAccessKey', 'unexpectedProblem'] });
+		this.addOrder({
+			id: SANDBOX_ORDER_OK,
+			marketplaceId: 'ATVPDKIKX0DER',
+			locale: 'en-US',
+			actions: [...ALL_ACTIONS],
+		});
+		this.addOrder({
+			id: DEMO_ORDER,
+			marketplaceId: 'ATVPDKIKX0DER',
+			locale: 'en-US',
+			actions: [
+				'confirmDeliveryDetails',
+				'legalDisclosure',
+				'unexpectedProblem',
+				'warranty',
+				'invoice',
+			],
+		});
+		this.addOrder({
+			id: '028-1234567-7654321',
+			marketplaceId: 'A1PA6795UKMFR9',
+			locale: 'de-DE',
+			actions: ['confirmOrderDetails', 'invoice', 'legalDisclosure'],
+		});
+		this.addOrder({
+			id: '249-7654321-1234567',
+			marketplaceId: 'A1VC38T7YXB528',
+			locale: 'ja-JP',
+			actions: ['digitalAccessKey', 'unexpectedProblem'],
+		});
 	}
 
 	override async start(port = 0, ports: { lwa?: number; s3?: number } = {}): Promise<string> {
@@ -336,10 +474,15 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 			(c) =>
 				c.operationId === operation &&
 				c.request.parameters.amazonOrderId.value === orderId &&
-				(c.request.parameters.body === undefined || deepEqual(c.request.parameters.body.value, body)),
+				(c.request.parameters.body === undefined ||
+					deepEqual(c.request.parameters.body.value, body)),
 		);
 		if (!match) return undefined;
-		if (match.status < 300 && operation !== 'getMessagingActionsForOrder' && operation !== 'GetAttributes') {
+		if (
+			match.status < 300 &&
+			operation !== 'getMessagingActionsForOrder' &&
+			operation !== 'GetAttributes'
+		) {
 			this.record(orderId, operation, body as Record<string, unknown> | undefined);
 		}
 		return { status: match.status, body: match.response };
@@ -347,18 +490,31 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 
 	/** Error cases of the sandbox apply whatever the body (they list only the order id). */
 	private sandboxErrorOrder(orderId: string): boolean {
-		return this.sandboxCases.some((c) => c.status >= 400 && c.request.parameters.amazonOrderId.value === orderId);
+		return this.sandboxCases.some(
+			(c) => c.status >= 400 && c.request.parameters.amazonOrderId.value === orderId,
+		);
 	}
 
 	private marketplaceError(req: EmulatorRequest): EmulatorResponse | undefined {
 		const ids = req.query.getAll('marketplaceIds').join(',').split(',').filter(Boolean);
-		if (ids.length !== 1) return errors(400, 'InvalidInput', 'marketplaceIds: Missing or invalid request parameter: marketplaceId');
+		if (ids.length !== 1)
+			return errors(
+				400,
+				'InvalidInput',
+				'marketplaceIds: Missing or invalid request parameter: marketplaceId',
+			);
 		return undefined;
 	}
 
 	private order(req: EmulatorRequest): EmulatedOrder | EmulatorResponse {
 		const order = this.orders.get(req.params.amazonOrderId);
-		if (!order) return errors(404, 'NotFound', 'The resource specified does not exist.', `Order ${req.params.amazonOrderId} was not found.`);
+		if (!order)
+			return errors(
+				404,
+				'NotFound',
+				'The resource specified does not exist.',
+				`Order ${req.params.amazonOrderId} was not found.`,
+			);
 		return order;
 	}
 
@@ -375,7 +531,10 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 			status: 200,
 			body: {
 				_links: {
-					actions: order.actions.map((a) => ({ href: `${base}/messages/${a}?marketplaceIds=${mp}`, name: a })),
+					actions: order.actions.map((a) => ({
+						href: `${base}/messages/${a}?marketplaceIds=${mp}`,
+						name: a,
+					})),
 					self: { href: `${base}?marketplaceIds=${mp}` },
 				},
 				_embedded: {
@@ -387,7 +546,11 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 						_embedded: {
 							schema: {
 								_links: { self: { href: `${base}/messages/${a}/schema` } },
-								payload: { $schema: 'http://json-schema.org/draft-04/schema#', title: a.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()), type: 'object' },
+								payload: {
+									$schema: 'http://json-schema.org/draft-04/schema#',
+									title: a.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()),
+									type: 'object',
+								},
 							},
 						},
 						payload: { name: a },
@@ -407,7 +570,11 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 		return { status: 200, body: { buyer: { locale: order.locale } } };
 	}
 
-	private record(amazonOrderId: string, operation: string, body: Record<string, unknown> | undefined): void {
+	private record(
+		amazonOrderId: string,
+		operation: string,
+		body: Record<string, unknown> | undefined,
+	): void {
 		const route = MESSAGE_ROUTES.find((r) => r.operation === operation);
 		this.messages.push({ amazonOrderId, action: route?.action ?? operation, body, at: Date.now() });
 		this.count('message');
@@ -416,12 +583,14 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 	private sendMessage(req: EmulatorRequest, route: MessagingRoute): EmulatorResponse {
 		const sandbox = this.sandboxCase(route.operation, req);
 		if (sandbox) return sandbox;
-		if (this.sandboxErrorOrder(req.params.amazonOrderId)) return errors(400, 'InvalidInput', 'Invalid Input');
+		if (this.sandboxErrorOrder(req.params.amazonOrderId))
+			return errors(400, 'InvalidInput', 'Invalid Input');
 		const bad = this.marketplaceError(req);
 		if (bad) return bad;
 		const order = this.order(req);
 		if ('status' in order) return order;
-		if (!order.actions.includes(route.action)) return errors(403, 'Unauthorized', 'Invalid amazonOrderId and template combination.');
+		if (!order.actions.includes(route.action))
+			return errors(403, 'Unauthorized', 'Invalid amazonOrderId and template combination.');
 		let body: Record<string, unknown> | undefined;
 		try {
 			body = req.json<Record<string, unknown>>();
@@ -436,25 +605,49 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 		if (route.textMax) {
 			const text = body.text;
 			if (typeof text !== 'string' || text.length < 1 || text.length > route.textMax) {
-				return errors(400, 'InvalidInput', `text: must be between 1 and ${route.textMax} characters.`);
+				return errors(
+					400,
+					'InvalidInput',
+					`text: must be between 1 and ${route.textMax} characters.`,
+				);
 			}
 		}
-		const attachments = (body.attachments ?? []) as Array<{ uploadDestinationId?: string; fileName?: string }>;
-		if (!Array.isArray(attachments) || attachments.length > 5 || (route.attachments === 'required' && attachments.length < 1)) {
+		const attachments = (body.attachments ?? []) as Array<{
+			uploadDestinationId?: string;
+			fileName?: string;
+		}>;
+		if (
+			!Array.isArray(attachments) ||
+			attachments.length > 5 ||
+			(route.attachments === 'required' && attachments.length < 1)
+		) {
 			return errors(400, 'InvalidInput', 'attachments: between 1 and 5 attachments are required.');
 		}
-		if (!route.attachments && body.attachments !== undefined) return errors(400, 'InvalidInput', 'attachments: not accepted for this message type.');
+		if (!route.attachments && body.attachments !== undefined)
+			return errors(400, 'InvalidInput', 'attachments: not accepted for this message type.');
 		for (const a of attachments) {
-			const destination = a.uploadDestinationId ? this.s3.destinations.get(a.uploadDestinationId) : undefined;
+			const destination = a.uploadDestinationId
+				? this.s3.destinations.get(a.uploadDestinationId)
+				: undefined;
 			if (!destination?.uploaded || !a.fileName) {
-				return errors(400, 'InvalidInput', `Attachment with ID ${a.uploadDestinationId ?? '(none)'} does not exist`);
+				return errors(
+					400,
+					'InvalidInput',
+					`Attachment with ID ${a.uploadDestinationId ?? '(none)'} does not exist`,
+				);
 			}
 		}
 		if (route.operation === 'CreateWarranty') {
 			// format date-time: RFC 3339, offset required (Z or ±HH:MM, as the sandbox case's -08:00)
 			for (const k of ['coverageStartDate', 'coverageEndDate']) {
 				const value = body[k];
-				if (value !== undefined && (typeof value !== 'string' || !RFC_3339_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))) return errors(400, 'InvalidInput', `${k}: not a date-time.`);
+				if (
+					value !== undefined &&
+					(typeof value !== 'string' ||
+						!RFC_3339_DATE_TIME.test(value) ||
+						Number.isNaN(Date.parse(value)))
+				)
+					return errors(400, 'InvalidInput', `${k}: not a date-time.`);
 			}
 		}
 		this.record(order.id, route.operation, body);
@@ -465,10 +658,20 @@ export class AmazonSellingPartnerEmulator extends Emulator {
 		const bad = this.marketplaceError(req);
 		if (bad) return bad;
 		const contentMD5 = req.query.get('contentMD5');
-		if (!contentMD5) return errors(400, 'InvalidInput', 'contentMD5: Missing or invalid request parameter: contentMD5');
+		if (!contentMD5)
+			return errors(
+				400,
+				'InvalidInput',
+				'contentMD5: Missing or invalid request parameter: contentMD5',
+			);
 		const resource = decodeURIComponent(req.params.resource);
 		const m = /^messaging\/v1\/orders\/([^/]+)\/messages\/([A-Za-z]+)$/.exec(resource);
-		if (!m || !ALL_ACTIONS.includes(m[2])) return errors(400, 'InvalidInput', `resource: ${resource} is not a resource that accepts uploads.`);
+		if (!m || !ALL_ACTIONS.includes(m[2]))
+			return errors(
+				400,
+				'InvalidInput',
+				`resource: ${resource} is not a resource that accepts uploads.`,
+			);
 		const destination: UploadDestination = {
 			id: this.nextUploadDestinationIds.shift() ?? randomUUID(),
 			resource,

@@ -1,7 +1,13 @@
 // The emulator kit: a vendor-like HTTP server on 127.0.0.1 with routes, auth, rate limiting, fault injection,
 // side-effect counters and the contract log that ../shared/tools/contract-check reads.
 import { appendFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export type Json = unknown;
@@ -31,9 +37,16 @@ export interface EmulatorResponse {
 
 export type Handler = (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
 /** Runs before routing; returns a response to answer instead (auth failures, rate limiting). */
-export type Middleware = (req: EmulatorRequest, route: RouteMatch | undefined) => EmulatorResponse | undefined | Promise<EmulatorResponse | undefined>;
+export type Middleware = (
+	req: EmulatorRequest,
+	route: RouteMatch | undefined,
+) => EmulatorResponse | undefined | Promise<EmulatorResponse | undefined>;
 /** Decorates every answer (rate-limit headers). */
-export type AfterHook = (req: EmulatorRequest, res: EmulatorResponse, route: RouteMatch | undefined) => void;
+export type AfterHook = (
+	req: EmulatorRequest,
+	res: EmulatorResponse,
+	route: RouteMatch | undefined,
+) => void;
 
 export interface RouteMatch {
 	/** The vendor's operation id, used for fault targeting and counters. */
@@ -116,7 +129,10 @@ export class EmulatedBucket {
 	}
 	private refill(): void {
 		const now = this.clock.now();
-		this.level = Math.min(this.capacity, this.level + ((now - this.updatedAt) / 1000) * this.ratePerSecond);
+		this.level = Math.min(
+			this.capacity,
+			this.level + ((now - this.updatedAt) / 1000) * this.ratePerSecond,
+		);
 		this.updatedAt = now;
 	}
 	/** Spends every request left, as another app of the same account would. */
@@ -183,8 +199,20 @@ export class Emulator {
 		this.contractLog = options.contractProvider ? process.env.CONTRACT_LOG || undefined : undefined;
 	}
 
-	route(method: string, pattern: string, operation: string, handler: Handler, options: { outsideContract?: boolean } = {}): this {
-		this.routes.push({ method: method.toUpperCase(), operation, handler, outsideContract: options.outsideContract ?? false, ...compile(pattern) });
+	route(
+		method: string,
+		pattern: string,
+		operation: string,
+		handler: Handler,
+		options: { outsideContract?: boolean } = {},
+	): this {
+		this.routes.push({
+			method: method.toUpperCase(),
+			operation,
+			handler,
+			outsideContract: options.outsideContract ?? false,
+			...compile(pattern),
+		});
 		return this;
 	}
 
@@ -250,8 +278,15 @@ export class Emulator {
 			const onError = (error: NodeJS.ErrnoException) => {
 				this.server = undefined;
 				const what = `${this.constructor.name} cannot listen on 127.0.0.1:${port}`;
-				const why = error.code === 'EADDRINUSE' ? 'the port is already in use (another emulator, npm start or e2e run?)' : error.code === 'EACCES' ? 'permission denied' : error.message;
-				reject(Object.assign(new Error(`${what}: ${why}`), { code: error.code, port, cause: error }));
+				const why =
+					error.code === 'EADDRINUSE'
+						? 'the port is already in use (another emulator, npm start or e2e run?)'
+						: error.code === 'EACCES'
+							? 'permission denied'
+							: error.message;
+				reject(
+					Object.assign(new Error(`${what}: ${why}`), { code: error.code, port, cause: error }),
+				);
 			};
 			server.once('error', onError);
 			server.listen(port, '127.0.0.1', () => {
@@ -265,10 +300,15 @@ export class Emulator {
 
 	async stop(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
-	private match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+	private match(
+		method: string,
+		path: string,
+	): { route: Route; params: Record<string, string> } | undefined {
 		for (const route of this.routes) {
 			if (route.method !== method) continue;
 			const m = route.regex.exec(path);
@@ -281,7 +321,9 @@ export class Emulator {
 	}
 
 	private takeFault(operation: string | undefined): FaultKind | undefined {
-		const index = this.faults.findIndex((f) => f.times > 0 && (f.operation === undefined || f.operation === operation));
+		const index = this.faults.findIndex(
+			(f) => f.times > 0 && (f.operation === undefined || f.operation === operation),
+		);
 		if (index < 0) return undefined;
 		const fault = this.faults[index];
 		fault.times--;
@@ -306,14 +348,17 @@ export class Emulator {
 			headers: req.headers,
 			rawBody,
 			params: matched?.params ?? {},
-			json: <T>() => (rawBody.length ? (JSON.parse(rawBody.toString('utf8')) as T) : (undefined as T)),
+			json: <T>() =>
+				rawBody.length ? (JSON.parse(rawBody.toString('utf8')) as T) : (undefined as T),
 			text: () => rawBody.toString('utf8'),
 			header: (name) => {
 				const v = req.headers[name.toLowerCase()];
 				return Array.isArray(v) ? v[0] : v;
 			},
 		};
-		const routeMatch = matched ? { operation: matched.route.operation, params: matched.params } : undefined;
+		const routeMatch = matched
+			? { operation: matched.route.operation, params: matched.params }
+			: undefined;
 		const record: RecordedRequest = {
 			method: request.method,
 			path,
@@ -329,7 +374,12 @@ export class Emulator {
 		const logged = !matched?.route.outsideContract;
 		const fault = this.takeFault(routeMatch?.operation);
 		if (fault && fault.kind !== 'resetAfterHandling') {
-			if (logged) this.log(request, rawBody, fault.kind === 'status' ? fault.status : fault.kind === 'reset' ? 0 : 200);
+			if (logged)
+				this.log(
+					request,
+					rawBody,
+					fault.kind === 'status' ? fault.status : fault.kind === 'reset' ? 0 : 200,
+				);
 			return await this.answerFault(fault, res, record);
 		}
 
@@ -339,9 +389,12 @@ export class Emulator {
 				response = await middleware(request, routeMatch);
 				if (response) break;
 			}
-			if (!response && this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+			if (!response && this.options.latencyMs)
+				await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
 			if (!response) {
-				response = matched ? await matched.route.handler(request) : { status: 404, body: { message: `No route for ${request.method} ${path}` } };
+				response = matched
+					? await matched.route.handler(request)
+					: { status: 404, body: { message: `No route for ${request.method} ${path}` } };
 			}
 		} catch (error) {
 			response = { status: 500, body: { message: `emulator error: ${(error as Error).message}` } };
@@ -363,17 +416,26 @@ export class Emulator {
 		if (Buffer.isBuffer(response.body) || typeof response.body === 'string') body = response.body;
 		else if (response.body !== undefined) {
 			body = JSON.stringify(response.body);
-			if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+			if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+				headers['content-type'] = 'application/json';
 		}
 		res.writeHead(response.status, headers);
 		res.end(body);
 	}
 
-	private async answerFault(fault: FaultKind, res: ServerResponse, record: RecordedRequest): Promise<void> {
+	private async answerFault(
+		fault: FaultKind,
+		res: ServerResponse,
+		record: RecordedRequest,
+	): Promise<void> {
 		switch (fault.kind) {
 			case 'status':
 				record.status = fault.status;
-				return this.send(res, { status: fault.status, headers: fault.headers, body: fault.body ?? { message: `injected ${fault.status}` } });
+				return this.send(res, {
+					status: fault.status,
+					headers: fault.headers,
+					body: fault.body ?? { message: `injected ${fault.status}` },
+				});
 			case 'slow':
 				await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 				record.status = 504;
@@ -384,13 +446,25 @@ export class Emulator {
 				return;
 			case 'html':
 				record.status = fault.status ?? 502;
-				return this.send(res, { status: fault.status ?? 502, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>' });
+				return this.send(res, {
+					status: fault.status ?? 502,
+					headers: { 'content-type': 'text/html' },
+					body: '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>',
+				});
 			case 'malformed':
 				record.status = fault.status ?? 200;
-				return this.send(res, { status: fault.status ?? 200, headers: { 'content-type': 'application/json' }, body: '{"customers": [ {"id": 1,' });
+				return this.send(res, {
+					status: fault.status ?? 200,
+					headers: { 'content-type': 'application/json' },
+					body: '{"customers": [ {"id": 1,',
+				});
 			case 'empty':
 				record.status = fault.status ?? 200;
-				return this.send(res, { status: fault.status ?? 200, headers: { 'content-type': 'application/json' }, body: '' });
+				return this.send(res, {
+					status: fault.status ?? 200,
+					headers: { 'content-type': 'application/json' },
+					body: '',
+				});
 			default:
 				return;
 		}
@@ -399,13 +473,17 @@ export class Emulator {
 	private log(request: EmulatorRequest, rawBody: Buffer, status: number): void {
 		if (!this.contractLog || !this.options.contractProvider) return;
 		const text = rawBody.toString('utf8');
-		const binary = rawBody.length > 0 && (Buffer.from(text, 'utf8').length !== rawBody.length || /[\x00-\x08\x0e-\x1f]/.test(text));
+		const binary =
+			rawBody.length > 0 &&
+			(Buffer.from(text, 'utf8').length !== rawBody.length || /[\x00-\x08\x0e-\x1f]/.test(text));
 		const entry = {
 			provider: this.options.contractProvider,
 			method: request.method,
 			path: request.path,
 			query: request.rawQuery,
-			headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+			headers: Object.fromEntries(
+				Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]),
+			),
 			body: binary ? rawBody.toString('base64') : text,
 			bodyEncoding: binary ? 'base64' : 'utf8',
 			status,

@@ -85,21 +85,51 @@ export class NuvemshopEmulator extends Emulator {
 	/** timeScale > 1 drains the leaky bucket faster, for quick tests. */
 	constructor(options: { timeScale?: number; bucketSize?: number; drainPerSecond?: number } = {}) {
 		super({ contractProvider: 'nuvemshop', timeScale: options.timeScale });
-		this.bucket = new EmulatedBucket(options.bucketSize ?? 40, options.drainPerSecond ?? 2, this.clock);
+		this.bucket = new EmulatedBucket(
+			options.bucketSize ?? 40,
+			options.drainPerSecond ?? 2,
+			this.clock,
+		);
 
 		// The app-install OAuth2 token exchange (www.tiendanube.com/apps/authorize/token); not part of the customer API.
-		this.route('POST', '/apps/authorize/token', 'oauthToken', (req) => {
-			const body = parseForm(req);
-			if (body.client_id !== NUVEMSHOP_CLIENT_ID || body.client_secret !== NUVEMSHOP_CLIENT_SECRET) {
-				return { status: 401, body: { error: 'invalid_client', error_description: 'Invalid client credentials' } };
-			}
-			if (body.grant_type !== 'authorization_code' || body.code !== NUVEMSHOP_AUTH_CODE) {
-				return { status: 400, body: { error: 'invalid_grant', error_description: 'The authorization code is invalid or expired' } };
-			}
-			const token = `nuvem-oauth-${this.issuedTokens.size}`;
-			this.issuedTokens.add(token);
-			return { status: 200, body: { access_token: token, token_type: 'bearer', scope: 'read_customers,write_customers', user_id: Number(NUVEMSHOP_STORE_ID) } };
-		}, { outsideContract: true });
+		this.route(
+			'POST',
+			'/apps/authorize/token',
+			'oauthToken',
+			(req) => {
+				const body = parseForm(req);
+				if (
+					body.client_id !== NUVEMSHOP_CLIENT_ID ||
+					body.client_secret !== NUVEMSHOP_CLIENT_SECRET
+				) {
+					return {
+						status: 401,
+						body: { error: 'invalid_client', error_description: 'Invalid client credentials' },
+					};
+				}
+				if (body.grant_type !== 'authorization_code' || body.code !== NUVEMSHOP_AUTH_CODE) {
+					return {
+						status: 400,
+						body: {
+							error: 'invalid_grant',
+							error_description: 'The authorization code is invalid or expired',
+						},
+					};
+				}
+				const token = `nuvem-oauth-${this.issuedTokens.size}`;
+				this.issuedTokens.add(token);
+				return {
+					status: 200,
+					body: {
+						access_token: token,
+						token_type: 'bearer',
+						scope: 'read_customers,write_customers',
+						user_id: Number(NUVEMSHOP_STORE_ID),
+					},
+				};
+			},
+			{ outsideContract: true },
+		);
 
 		this.use((req) => this.checkRequest(req));
 		this.after((req, res) => {
@@ -113,17 +143,48 @@ export class NuvemshopEmulator extends Emulator {
 		});
 
 		// GET /store (nuvemshop-store.md): outside the customer contract; the credential's Test button reads it
-		this.route('GET', '/:version/:storeId/store', 'getStore', (req) => ({ status: 200, body: pickFields({ id: Number(NUVEMSHOP_STORE_ID), name: { pt: 'Loja Demo', es: 'Tienda Demo' }, country: 'BR', main_currency: 'BRL' }, req.query.get('fields')) }), { outsideContract: true });
+		this.route(
+			'GET',
+			'/:version/:storeId/store',
+			'getStore',
+			(req) => ({
+				status: 200,
+				body: pickFields(
+					{
+						id: Number(NUVEMSHOP_STORE_ID),
+						name: { pt: 'Loja Demo', es: 'Tienda Demo' },
+						country: 'BR',
+						main_currency: 'BRL',
+					},
+					req.query.get('fields'),
+				),
+			}),
+			{ outsideContract: true },
+		);
 
 		const base = '/:version/:storeId/customers';
 		this.route('GET', base, 'listCustomers', (req) => this.list(req));
 		this.route('POST', base, 'createCustomer', (req) => this.create(req));
-		this.route('GET', `${base}/:id`, 'getCustomer', (req) => this.withCustomer(req, (c) => ({ status: 200, body: pickFields(c, req.query.get('fields')) })));
-		this.route('PUT', `${base}/:id`, 'updateCustomer', (req) => this.withCustomer(req, (c) => this.update(req, c)));
+		this.route('GET', `${base}/:id`, 'getCustomer', (req) =>
+			this.withCustomer(req, (c) => ({
+				status: 200,
+				body: pickFields(c, req.query.get('fields')),
+			})),
+		);
+		this.route('PUT', `${base}/:id`, 'updateCustomer', (req) =>
+			this.withCustomer(req, (c) => this.update(req, c)),
+		);
 		this.route('DELETE', `${base}/:id`, 'deleteCustomer', (req) =>
 			this.withCustomer(req, (c) => {
 				if (this.withOrders.has(c.id)) {
-					return { status: 422, body: { code: 422, message: 'Unprocessable Entity', description: 'Cannot delete a customer with orders' } };
+					return {
+						status: 422,
+						body: {
+							code: 422,
+							message: 'Unprocessable Entity',
+							description: 'Cannot delete a customer with orders',
+						},
+					};
 				}
 				this.customers.delete(c.id);
 				this.count('delete');
@@ -135,29 +196,70 @@ export class NuvemshopEmulator extends Emulator {
 	private checkRequest(req: EmulatorRequest): EmulatorResponse | undefined {
 		if (req.path.startsWith('/apps/')) return undefined;
 		const m = /^\/(v1|\d{4}-\d{2})\/([^/]+)\//.exec(req.path);
-		if (!m) return { status: 404, body: { code: 404, message: 'Not Found', description: 'Unknown API version' } };
+		if (!m)
+			return {
+				status: 404,
+				body: { code: 404, message: 'Not Found', description: 'Unknown API version' },
+			};
 		if (!/\(.*(@|https?:\/\/).*\)/.test(req.header('user-agent') ?? '')) {
-			return { status: 400, body: { code: 400, message: 'Bad Request', description: 'A User-Agent header naming your app and a contact is required' } };
+			return {
+				status: 400,
+				body: {
+					code: 400,
+					message: 'Bad Request',
+					description: 'A User-Agent header naming your app and a contact is required',
+				},
+			};
 		}
 		const auth = req.header('authentication') ?? req.header('authorization') ?? '';
 		const token = /^bearer\s+(\S+)$/i.exec(auth.trim())?.[1];
 		if (!token || !this.issuedTokens.has(token)) {
-			return { status: 401, body: { code: 401, message: 'Unauthorized', description: 'Invalid access token' } };
+			return {
+				status: 401,
+				body: { code: 401, message: 'Unauthorized', description: 'Invalid access token' },
+			};
 		}
-		if (m[2] !== NUVEMSHOP_STORE_ID) return { status: 404, body: { code: 404, message: 'Not Found', description: 'Store not found' } };
-		if ((req.method === 'POST' || req.method === 'PUT') && !(req.header('content-type') ?? '').includes('application/json')) {
-			return { status: 415, body: { code: 415, message: 'Unsupported Media Type', description: 'Content-Type must be application/json' } };
+		if (m[2] !== NUVEMSHOP_STORE_ID)
+			return {
+				status: 404,
+				body: { code: 404, message: 'Not Found', description: 'Store not found' },
+			};
+		if (
+			(req.method === 'POST' || req.method === 'PUT') &&
+			!(req.header('content-type') ?? '').includes('application/json')
+		) {
+			return {
+				status: 415,
+				body: {
+					code: 415,
+					message: 'Unsupported Media Type',
+					description: 'Content-Type must be application/json',
+				},
+			};
 		}
 		if (!this.bucket.take()) {
-			return { status: 429, body: { code: 429, message: 'Too Many Requests', description: 'Rate limit exceeded' } };
+			return {
+				status: 429,
+				body: { code: 429, message: 'Too Many Requests', description: 'Rate limit exceeded' },
+			};
 		}
 		return undefined;
 	}
 
-	private withCustomer(req: EmulatorRequest, handle: (c: NuvemshopCustomer) => EmulatorResponse): EmulatorResponse {
+	private withCustomer(
+		req: EmulatorRequest,
+		handle: (c: NuvemshopCustomer) => EmulatorResponse,
+	): EmulatorResponse {
 		const customer = this.customers.get(Number(req.params.id));
 		if (!/^\d+$/.test(req.params.id) || !customer) {
-			return { status: 404, body: { code: 404, message: 'Not Found', description: 'Customer with such id does not exist' } };
+			return {
+				status: 404,
+				body: {
+					code: 404,
+					message: 'Not Found',
+					description: 'Customer with such id does not exist',
+				},
+			};
 		}
 		return handle(customer);
 	}
@@ -183,12 +285,21 @@ export class NuvemshopEmulator extends Emulator {
 		time('updated_at_min', 'updated_at', true);
 		time('updated_at_max', 'updated_at', false);
 		const text = q.get('q')?.toLowerCase();
-		if (text) all = all.filter((c) => [c.name, c.email, c.identification ?? ''].some((v) => v.toLowerCase().includes(text)));
+		if (text)
+			all = all.filter((c) =>
+				[c.name, c.email, c.identification ?? ''].some((v) => v.toLowerCase().includes(text)),
+			);
 		const email = q.get('email');
 		if (email) all = all.filter((c) => c.email === email);
 		const lastPage = Math.ceil(all.length / perPage);
-		if (page > lastPage) return { status: 404, body: { code: 404, message: 'Not Found', description: `Last page is ${lastPage}` } };
-		const slice = all.slice((page - 1) * perPage, page * perPage).map((c) => pickFields(c, q.get('fields')));
+		if (page > lastPage)
+			return {
+				status: 404,
+				body: { code: 404, message: 'Not Found', description: `Last page is ${lastPage}` },
+			};
+		const slice = all
+			.slice((page - 1) * perPage, page * perPage)
+			.map((c) => pickFields(c, q.get('fields')));
 		const link = (p: number) => {
 			const params = new URLSearchParams(req.rawQuery);
 			params.set('page', String(p));
@@ -196,10 +307,19 @@ export class NuvemshopEmulator extends Emulator {
 			return `<${this.baseUrl}${req.path}?${params.toString()}>`;
 		};
 		// next comes after first and prev, so a client that takes the first link it sees (not rel="next") loops
-		const links = [`${link(1)}; rel="first"`, page > 1 ? `${link(page - 1)}; rel="prev"` : '', page < lastPage ? `${link(page + 1)}; rel="next"` : '', `${link(lastPage)}; rel="last"`]
+		const links = [
+			`${link(1)}; rel="first"`,
+			page > 1 ? `${link(page - 1)}; rel="prev"` : '',
+			page < lastPage ? `${link(page + 1)}; rel="next"` : '',
+			`${link(lastPage)}; rel="last"`,
+		]
 			.filter(Boolean)
 			.join(', ');
-		return { status: 200, headers: { link: links, 'x-total-count': String(all.length) }, body: slice };
+		return {
+			status: 200,
+			headers: { link: links, 'x-total-count': String(all.length) },
+			body: slice,
+		};
 	}
 
 	private create(req: EmulatorRequest): EmulatorResponse {
@@ -208,7 +328,8 @@ export class NuvemshopEmulator extends Emulator {
 		const errors: Record<string, string[]> = {};
 		if (!body.name) errors.name = ["can't be blank"];
 		if (!body.email) errors.email = ["can't be blank"];
-		else if ([...this.customers.values()].some((c) => c.email === body.email)) errors.email = ['has already been taken'];
+		else if ([...this.customers.values()].some((c) => c.email === body.email))
+			errors.email = ['has already been taken'];
 		if (Object.keys(errors).length) return { status: 422, body: errors };
 		const customer = this.build(body);
 		this.customers.set(customer.id, customer);
@@ -220,12 +341,18 @@ export class NuvemshopEmulator extends Emulator {
 	private update(req: EmulatorRequest, customer: NuvemshopCustomer): EmulatorResponse {
 		const body = parseJson(req);
 		if (!body) return { status: 400, body: { error: 'Problems parsing JSON' } };
-		if (body.email && [...this.customers.values()].some((c) => c.email === body.email && c.id !== customer.id)) {
+		if (
+			body.email &&
+			[...this.customers.values()].some((c) => c.email === body.email && c.id !== customer.id)
+		) {
 			return { status: 422, body: { email: ['has already been taken'] } };
 		}
-		for (const key of WRITABLE) if (key in body) (customer as unknown as Record<string, unknown>)[key] = body[key];
-		if (body.extra && typeof body.extra === 'object') customer.extra = { ...customer.extra, ...(body.extra as Record<string, unknown>) };
-		if (Array.isArray(body.addresses)) customer.addresses = this.addresses(body.addresses as Array<Record<string, unknown>>);
+		for (const key of WRITABLE)
+			if (key in body) (customer as unknown as Record<string, unknown>)[key] = body[key];
+		if (body.extra && typeof body.extra === 'object')
+			customer.extra = { ...customer.extra, ...(body.extra as Record<string, unknown>) };
+		if (Array.isArray(body.addresses))
+			customer.addresses = this.addresses(body.addresses as Array<Record<string, unknown>>);
 		customer.default_address = customer.addresses[0] ?? null;
 		customer.updated_at = vendorTime();
 		this.count('update');
@@ -234,11 +361,22 @@ export class NuvemshopEmulator extends Emulator {
 
 	private addresses(list: Array<Record<string, unknown>>): Address[] {
 		const now = vendorTime();
-		return list.map((a, i) => ({ id: this.nextAddressId++, ...(a as object), default: i === 0, created_at: now, updated_at: now }) as Address);
+		return list.map(
+			(a, i) =>
+				({
+					id: this.nextAddressId++,
+					...(a as object),
+					default: i === 0,
+					created_at: now,
+					updated_at: now,
+				}) as Address,
+		);
 	}
 
 	private build(body: Record<string, unknown>, created = new Date()): NuvemshopCustomer {
-		const addresses = Array.isArray(body.addresses) ? this.addresses(body.addresses as Array<Record<string, unknown>>) : [];
+		const addresses = Array.isArray(body.addresses)
+			? this.addresses(body.addresses as Array<Record<string, unknown>>)
+			: [];
 		const customer: NuvemshopCustomer = {
 			id: this.nextId++,
 			name: String(body.name),
@@ -265,7 +403,9 @@ export class NuvemshopEmulator extends Emulator {
 			created_at: vendorTime(created),
 			updated_at: vendorTime(created),
 		};
-		for (const key of WRITABLE) if (key in body && body[key] !== undefined) (customer as unknown as Record<string, unknown>)[key] = body[key];
+		for (const key of WRITABLE)
+			if (key in body && body[key] !== undefined)
+				(customer as unknown as Record<string, unknown>)[key] = body[key];
 		return customer;
 	}
 
@@ -277,7 +417,14 @@ export class NuvemshopEmulator extends Emulator {
 		const start = Date.parse('2026-01-01T00:00:00Z');
 		const made: NuvemshopCustomer[] = [];
 		for (let i = 1; i <= count; i++) {
-			const c = this.build({ name: `Cliente ${i}`, email: `cliente${i}@example.com.br`, phone: `+55 11 9000-${String(i).padStart(4, '0')}` }, new Date(start + i * 60_000));
+			const c = this.build(
+				{
+					name: `Cliente ${i}`,
+					email: `cliente${i}@example.com.br`,
+					phone: `+55 11 9000-${String(i).padStart(4, '0')}`,
+				},
+				new Date(start + i * 60_000),
+			);
 			this.customers.set(c.id, c);
 			made.push(c);
 		}
@@ -286,11 +433,25 @@ export class NuvemshopEmulator extends Emulator {
 
 	seedDemoData(): void {
 		const [ana, bruno] = this.seed(3);
-		Object.assign(ana, { name: 'Ana Souza', email: 'ana.souza@example.com.br', identification: '123.456.789-09', billing_city: 'São Paulo', billing_country: 'BR' });
-		Object.assign(bruno, { name: 'Bruno Lima', email: 'bruno.lima@example.com.br', billing_city: 'Rio de Janeiro', billing_country: 'BR' });
+		Object.assign(ana, {
+			name: 'Ana Souza',
+			email: 'ana.souza@example.com.br',
+			identification: '123.456.789-09',
+			billing_city: 'São Paulo',
+			billing_country: 'BR',
+		});
+		Object.assign(bruno, {
+			name: 'Bruno Lima',
+			email: 'bruno.lima@example.com.br',
+			billing_city: 'Rio de Janeiro',
+			billing_country: 'BR',
+		});
 		this.withOrders.add(ana.id);
 		// the demo store's customers signed up in the last half hour, so "new customers" workflows find them
-		[...this.customers.values()].forEach((c, i) => (c.created_at = c.updated_at = vendorTime(new Date(Date.now() - (30 - i * 5) * 60_000))));
+		[...this.customers.values()].forEach(
+			(c, i) =>
+				(c.created_at = c.updated_at = vendorTime(new Date(Date.now() - (30 - i * 5) * 60_000))),
+		);
 	}
 }
 

@@ -19,21 +19,88 @@ export interface UltraCartCustomer {
 }
 
 /** The fields UltraCart returns without _expand. */
-const BASE_FIELDS = ['customer_profile_oid', 'merchant_id', 'email', 'signup_dts', 'last_modified_dts', 'last_modified_by', 'business_notes', 'do_not_send_mail', 'tax_exempt', 'website_url', 'qb_class'];
-const EXPANSIONS = ['attachments', 'billing', 'cards', 'cc_emails', 'loyalty', 'orders_summary', 'pricing_tiers', 'privacy', 'properties', 'quotes_summary', 'reviewer', 'shipping', 'software_entitlements', 'tags', 'tax_codes'];
+const BASE_FIELDS = [
+	'customer_profile_oid',
+	'merchant_id',
+	'email',
+	'signup_dts',
+	'last_modified_dts',
+	'last_modified_by',
+	'business_notes',
+	'do_not_send_mail',
+	'tax_exempt',
+	'website_url',
+	'qb_class',
+];
+const EXPANSIONS = [
+	'attachments',
+	'billing',
+	'cards',
+	'cc_emails',
+	'loyalty',
+	'orders_summary',
+	'pricing_tiers',
+	'privacy',
+	'properties',
+	'quotes_summary',
+	'reviewer',
+	'shipping',
+	'software_entitlements',
+	'tags',
+	'tax_codes',
+];
 
-function failure(status: number, message: string, headers: Record<string, string> = {}): EmulatorResponse {
-	return { status, headers: { 'UC-REST-ERROR': message, ...headers }, body: { error: { developer_message: message, user_message: message, error_code: String(status) }, metadata: {}, success: false } };
+function failure(
+	status: number,
+	message: string,
+	headers: Record<string, string> = {},
+): EmulatorResponse {
+	return {
+		status,
+		headers: { 'UC-REST-ERROR': message, ...headers },
+		body: {
+			error: { developer_message: message, user_message: message, error_code: String(status) },
+			metadata: {},
+			success: false,
+		},
+	};
 }
 
 export class UltraCartEmulator extends Emulator {
 	readonly customers = new Map<number, UltraCartCustomer>();
-	readonly storeCredit = new Map<number, Array<{ amount: number; description: string; entry_dts: string; vesting_days: number; expiration_days: number }>>();
+	readonly storeCredit = new Map<
+		number,
+		Array<{
+			amount: number;
+			description: string;
+			entry_dts: string;
+			vesting_days: number;
+			expiration_days: number;
+		}>
+	>();
 	readonly cashback = new Map<number, number>();
 	readonly emailLists = [
-		{ email_list_uuid: '8c1f0d2e-0000-4000-8000-000000000001', name: 'Newsletter', member_count: 0, deleted: false, merchant_id: 'DEMO' },
-		{ email_list_uuid: '8c1f0d2e-0000-4000-8000-000000000002', name: 'VIP Offers', member_count: 0, deleted: false, merchant_id: 'DEMO' },
-		{ email_list_uuid: '8c1f0d2e-0000-4000-8000-000000000003', name: 'Old List', member_count: 0, deleted: true, merchant_id: 'DEMO' },
+		{
+			email_list_uuid: '8c1f0d2e-0000-4000-8000-000000000001',
+			name: 'Newsletter',
+			member_count: 0,
+			deleted: false,
+			merchant_id: 'DEMO',
+		},
+		{
+			email_list_uuid: '8c1f0d2e-0000-4000-8000-000000000002',
+			name: 'VIP Offers',
+			member_count: 0,
+			deleted: false,
+			merchant_id: 'DEMO',
+		},
+		{
+			email_list_uuid: '8c1f0d2e-0000-4000-8000-000000000003',
+			name: 'Old List',
+			member_count: 0,
+			deleted: true,
+			merchant_id: 'DEMO',
+		},
 	];
 	readonly subscriptions = new Map<number, Set<string>>();
 	readonly wishlists = new Map<number, Array<Record<string, unknown>>>();
@@ -48,21 +115,43 @@ export class UltraCartEmulator extends Emulator {
 	private nextToken = 1;
 
 	constructor(options: { timeScale?: number; requestsPerHour?: number; latencyMs?: number } = {}) {
-		super({ contractProvider: 'ultracart', timeScale: options.timeScale, latencyMs: options.latencyMs });
+		super({
+			contractProvider: 'ultracart',
+			timeScale: options.timeScale,
+			latencyMs: options.latencyMs,
+		});
 		const perHour = options.requestsPerHour ?? 1000;
 		this.bucket = new EmulatedBucket(perHour, perHour / 3600, this.clock);
 
 		// OAuth endpoints (not customer operations, not part of the contract).
-		this.route('POST', '/rest/v2/oauth/token', 'oauth_token', (req) => {
-			const form = Object.fromEntries(new URLSearchParams(req.text()));
-			if (form.client_id !== ULTRACART_CLIENT_ID) return { status: 400, body: { error: 'invalid_client' } };
-			const valid = (form.grant_type === 'authorization_code' && form.code === ULTRACART_AUTH_CODE) || (form.grant_type === 'refresh_token' && form.refresh_token?.startsWith('uc-refresh-'));
-			if (!valid) return { status: 400, body: { error: 'invalid_grant' } };
-			const token = `uc-access-${this.nextToken++}`;
-			this.accessTokens.add(token);
-			this.count('oauthToken');
-			return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: '3600', refresh_token: `uc-refresh-${this.nextToken}`, scope: 'customer_read customer_write' } };
-		}, { outsideContract: true });
+		this.route(
+			'POST',
+			'/rest/v2/oauth/token',
+			'oauth_token',
+			(req) => {
+				const form = Object.fromEntries(new URLSearchParams(req.text()));
+				if (form.client_id !== ULTRACART_CLIENT_ID)
+					return { status: 400, body: { error: 'invalid_client' } };
+				const valid =
+					(form.grant_type === 'authorization_code' && form.code === ULTRACART_AUTH_CODE) ||
+					(form.grant_type === 'refresh_token' && form.refresh_token?.startsWith('uc-refresh-'));
+				if (!valid) return { status: 400, body: { error: 'invalid_grant' } };
+				const token = `uc-access-${this.nextToken++}`;
+				this.accessTokens.add(token);
+				this.count('oauthToken');
+				return {
+					status: 200,
+					body: {
+						access_token: token,
+						token_type: 'bearer',
+						expires_in: '3600',
+						refresh_token: `uc-refresh-${this.nextToken}`,
+						scope: 'customer_read customer_write',
+					},
+				};
+			},
+			{ outsideContract: true },
+		);
 
 		this.use((req) => this.gate(req));
 		this.after((req) => {
@@ -73,12 +162,21 @@ export class UltraCartEmulator extends Emulator {
 		this.route('GET', c, 'get_customers', (req) => this.list(req, this.filtered(req.query)));
 		this.route('POST', c, 'insert_customer', (req) => this.insert(req));
 		this.route('GET', `${c}/by_email/:email`, 'get_customer_by_email', (req) => {
-			const customer = [...this.customers.values()].find((x) => x.email.toLowerCase() === req.params.email.toLowerCase());
-			return customer ? this.one(req, customer) : failure(404, `Customer with email ${req.params.email} not found.`);
+			const customer = [...this.customers.values()].find(
+				(x) => x.email.toLowerCase() === req.params.email.toLowerCase(),
+			);
+			return customer
+				? this.one(req, customer)
+				: failure(404, `Customer with email ${req.params.email} not found.`);
 		});
 		this.route('POST', `${c}/dataTables`, 'get_customers_for_data_tables', (req) => {
-			const data = [...this.customers.values()].map((x) => this.expanded(x, req.query.get('_expand')));
-			return { status: 200, body: { data, draw: 1, recordsFiltered: data.length, recordsTotal: data.length } };
+			const data = [...this.customers.values()].map((x) =>
+				this.expanded(x, req.query.get('_expand')),
+			);
+			return {
+				status: 200,
+				body: { data, draw: 1, recordsFiltered: data.length, recordsTotal: data.length },
+			};
 		});
 		this.route('POST', `${c}/email_verify/get_token`, 'get_email_verification_token', (req) => {
 			const body = req.json<{ email?: string }>();
@@ -88,36 +186,68 @@ export class UltraCartEmulator extends Emulator {
 			this.count('verificationToken');
 			return { status: 200, body: { token, success: true, metadata: {} } };
 		});
-		this.route('POST', `${c}/email_verify/validate_token`, 'validate_email_verification_token', (req) => {
-			const token = req.json<{ token?: string }>()?.token ?? '';
-			const ok = this.verificationTokens.delete(token);
-			// EmailVerifyTokenValidateResponse: success is the answer; a refused token also carries an error
-			if (!ok) return { status: 200, body: { success: false, error: { user_message: 'The verification token is not valid.', developer_message: 'Unknown or used token' }, metadata: {} } };
-			return { status: 200, body: { success: true, metadata: {} } };
-		});
+		this.route(
+			'POST',
+			`${c}/email_verify/validate_token`,
+			'validate_email_verification_token',
+			(req) => {
+				const token = req.json<{ token?: string }>()?.token ?? '';
+				const ok = this.verificationTokens.delete(token);
+				// EmailVerifyTokenValidateResponse: success is the answer; a refused token also carries an error
+				if (!ok)
+					return {
+						status: 200,
+						body: {
+							success: false,
+							error: {
+								user_message: 'The verification token is not valid.',
+								developer_message: 'Unknown or used token',
+							},
+							metadata: {},
+						},
+					};
+				return { status: 200, body: { success: true, metadata: {} } };
+			},
+		);
 		this.route('POST', `${c}/query`, 'get_customers_by_query', (req) => {
 			const body = req.json<Record<string, unknown>>() ?? {};
 			const query = new URLSearchParams();
-			for (const [k, v] of Object.entries(body)) if (!Array.isArray(v) && v !== undefined) query.set(k, String(v));
+			for (const [k, v] of Object.entries(body))
+				if (!Array.isArray(v) && v !== undefined) query.set(k, String(v));
 			let all = this.filtered(query);
 			const anyTags = body.any_tags as string[] | undefined;
-			if (anyTags?.length) all = all.filter((x) => ((x.tags as Array<{ tag_value: string }>) ?? []).some((t) => anyTags.includes(t.tag_value)));
+			if (anyTags?.length)
+				all = all.filter((x) =>
+					((x.tags as Array<{ tag_value: string }>) ?? []).some((t) =>
+						anyTags.includes(t.tag_value),
+					),
+				);
 			const allTags = body.all_tags as string[] | undefined;
-			if (allTags?.length) all = all.filter((x) => allTags.every((tag) => ((x.tags as Array<{ tag_value: string }>) ?? []).some((t) => t.tag_value === tag)));
+			if (allTags?.length)
+				all = all.filter((x) =>
+					allTags.every((tag) =>
+						((x.tags as Array<{ tag_value: string }>) ?? []).some((t) => t.tag_value === tag),
+					),
+				);
 			const emails = body.emails as string[] | undefined;
 			if (emails?.length) all = all.filter((x) => emails.includes(x.email));
 			return this.list(req, all);
 		});
 		this.route('GET', `${c}/search`, 'search_customers', (req) => {
 			const text = (req.query.get('search_string') ?? '').toLowerCase();
-			const all = this.filtered(req.query).filter((x) => !text || JSON.stringify(x).toLowerCase().includes(text));
+			const all = this.filtered(req.query).filter(
+				(x) => !text || JSON.stringify(x).toLowerCase().includes(text),
+			);
 			return this.list(req, all);
 		});
-		this.route('GET', `${c}/:oid`, 'get_customer', (req) => this.withCustomer(req, (x) => this.one(req, x)));
+		this.route('GET', `${c}/:oid`, 'get_customer', (req) =>
+			this.withCustomer(req, (x) => this.one(req, x)),
+		);
 		this.route('PUT', `${c}/:oid`, 'update_customer', (req) =>
 			this.withCustomer(req, (x) => {
 				const body = req.json<Record<string, unknown>>();
-				for (const [k, v] of Object.entries(body ?? {})) if (k !== 'customer_profile_oid' && k !== 'password') x[k] = v;
+				for (const [k, v] of Object.entries(body ?? {}))
+					if (k !== 'customer_profile_oid' && k !== 'password') x[k] = v;
 				this.numberAddresses(x);
 				x.last_modified_dts = this.now();
 				this.count('update');
@@ -134,34 +264,70 @@ export class UltraCartEmulator extends Emulator {
 		this.route('POST', `${c}/:oid/adjust_cashback_balance`, 'adjust_internal_certificate', (req) =>
 			this.withCustomer(req, (x) => {
 				const body = req.json<{ adjustment_amount?: number; description?: string }>();
-				if (typeof body?.adjustment_amount !== 'number') return failure(400, 'adjust_internal_certificate_request.adjustment_amount is required and was missing');
-				if ((body.description ?? '').length > 50) return failure(400, 'adjust_internal_certificate_request.description must be 50 characters or less');
-				const balance = Math.round(((this.cashback.get(x.customer_profile_oid) ?? 0) + body.adjustment_amount) * 100) / 100;
+				if (typeof body?.adjustment_amount !== 'number')
+					return failure(
+						400,
+						'adjust_internal_certificate_request.adjustment_amount is required and was missing',
+					);
+				if ((body.description ?? '').length > 50)
+					return failure(
+						400,
+						'adjust_internal_certificate_request.description must be 50 characters or less',
+					);
+				const balance =
+					Math.round(
+						((this.cashback.get(x.customer_profile_oid) ?? 0) + body.adjustment_amount) * 100,
+					) / 100;
 				this.cashback.set(x.customer_profile_oid, balance);
 				this.count('cashback');
-				return { status: 200, body: { adjustment_amount: body.adjustment_amount, balance_amount: balance, success: true, metadata: {} } };
+				return {
+					status: 200,
+					body: {
+						adjustment_amount: body.adjustment_amount,
+						balance_amount: balance,
+						success: true,
+						metadata: {},
+					},
+				};
 			}),
 		);
 		this.route('POST', `${c}/:oid/email_lists`, 'update_customer_email_lists', (req) =>
 			this.withCustomer(req, (x) => {
 				const body = req.json<{ add_to_lists?: string[]; remove_from_lists?: string[] }>() ?? {};
 				const known = new Set(this.emailLists.map((l) => l.email_list_uuid));
-				const unknown = [...(body.add_to_lists ?? []), ...(body.remove_from_lists ?? [])].filter((u) => !known.has(u));
+				const unknown = [...(body.add_to_lists ?? []), ...(body.remove_from_lists ?? [])].filter(
+					(u) => !known.has(u),
+				);
 				if (unknown.length) return failure(400, `Unknown email list ${unknown.join(', ')}`);
 				const subs = this.subscriptions.get(x.customer_profile_oid) ?? new Set<string>();
 				for (const uuid of body.add_to_lists ?? []) subs.add(uuid);
 				for (const uuid of body.remove_from_lists ?? []) subs.delete(uuid);
 				this.subscriptions.set(x.customer_profile_oid, subs);
-				return { status: 200, body: { add_to_lists: body.add_to_lists ?? [], remove_from_lists: body.remove_from_lists ?? [] } };
+				return {
+					status: 200,
+					body: {
+						add_to_lists: body.add_to_lists ?? [],
+						remove_from_lists: body.remove_from_lists ?? [],
+					},
+				};
 			}),
 		);
 		this.route('PUT', `${c}/:oid/magic_link/:host`, 'get_magic_link', (req) =>
-			this.withCustomer(req, (x) => ({ status: 200, body: { url: `https://${req.params.host}/login/magic?token=ml-${x.customer_profile_oid}`, success: true, metadata: {} } })),
+			this.withCustomer(req, (x) => ({
+				status: 200,
+				body: {
+					url: `https://${req.params.host}/login/magic?token=ml-${x.customer_profile_oid}`,
+					success: true,
+					metadata: {},
+				},
+			})),
 		);
 		this.route('PUT', `${c}/:oid/merge`, 'merge_customer', (req) =>
 			this.withCustomer(req, (x) => {
 				const body = req.json<{ customer_profile_oid?: number; email?: string }>() ?? {};
-				const source = body.customer_profile_oid ? this.customers.get(body.customer_profile_oid) : [...this.customers.values()].find((y) => y.email === body.email);
+				const source = body.customer_profile_oid
+					? this.customers.get(body.customer_profile_oid)
+					: [...this.customers.values()].find((y) => y.email === body.email);
 				if (!source || source === x) return failure(400, 'The customer to merge was not found.');
 				this.customers.delete(source.customer_profile_oid);
 				x.last_modified_dts = this.now();
@@ -171,11 +337,24 @@ export class UltraCartEmulator extends Emulator {
 		);
 		this.route('POST', `${c}/:oid/store_credit`, 'add_customer_store_credit', (req) =>
 			this.withCustomer(req, (x) => {
-				const body = req.json<{ amount?: number; description?: string; vesting_days?: number; expiration_days?: number }>();
-				if (body?.amount === undefined) return failure(400, 'store_credit_request.amount is missing and is required.');
-				if (!(body.amount > 0)) return failure(400, 'store_credit_request.amount must be a positive amount.');
+				const body = req.json<{
+					amount?: number;
+					description?: string;
+					vesting_days?: number;
+					expiration_days?: number;
+				}>();
+				if (body?.amount === undefined)
+					return failure(400, 'store_credit_request.amount is missing and is required.');
+				if (!(body.amount > 0))
+					return failure(400, 'store_credit_request.amount must be a positive amount.');
 				const ledger = this.storeCredit.get(x.customer_profile_oid) ?? [];
-				ledger.push({ amount: body.amount, description: body.description ?? '', entry_dts: this.now(), vesting_days: body.vesting_days ?? 0, expiration_days: body.expiration_days ?? 0 });
+				ledger.push({
+					amount: body.amount,
+					description: body.description ?? '',
+					entry_dts: this.now(),
+					vesting_days: body.vesting_days ?? 0,
+					expiration_days: body.expiration_days ?? 0,
+				});
 				this.storeCredit.set(x.customer_profile_oid, ledger);
 				this.count('storeCredit');
 				return { status: 200, body: { success: true, metadata: {} } };
@@ -184,31 +363,78 @@ export class UltraCartEmulator extends Emulator {
 		this.route('GET', `${c}/:oid/store_credit`, 'get_customer_store_credit', (req) =>
 			this.withCustomer(req, (x) => {
 				const ledger = this.storeCredit.get(x.customer_profile_oid) ?? [];
-				const available = ledger.filter((e) => e.vesting_days === 0).reduce((s, e) => s + e.amount, 0);
+				const available = ledger
+					.filter((e) => e.vesting_days === 0)
+					.reduce((s, e) => s + e.amount, 0);
 				const vesting = ledger.filter((e) => e.vesting_days > 0).reduce((s, e) => s + e.amount, 0);
-				const expiring = ledger.filter((e) => e.expiration_days > 0).reduce((s, e) => s + e.amount, 0);
-				const past = ledger.map((e) => ({ action: 'Manual Add', amount: e.amount, description: e.description, entry_dts: e.entry_dts }));
-				return { status: 200, body: { customer_store_credit: { available, vesting, expiring, total: available + vesting, past_ledgers: past, future_ledgers: [] }, success: true, metadata: {} } };
+				const expiring = ledger
+					.filter((e) => e.expiration_days > 0)
+					.reduce((s, e) => s + e.amount, 0);
+				const past = ledger.map((e) => ({
+					action: 'Manual Add',
+					amount: e.amount,
+					description: e.description,
+					entry_dts: e.entry_dts,
+				}));
+				return {
+					status: 200,
+					body: {
+						customer_store_credit: {
+							available,
+							vesting,
+							expiring,
+							total: available + vesting,
+							past_ledgers: past,
+							future_ledgers: [],
+						},
+						success: true,
+						metadata: {},
+					},
+				};
 			}),
 		);
 		const w = `${c}/:oid/wishlist`;
-		this.route('GET', w, 'get_customer_wish_list', (req) => this.withCustomer(req, (x) => ({ status: 200, body: { wishlist_items: this.wishlists.get(x.customer_profile_oid) ?? [], success: true, metadata: {} } })));
+		this.route('GET', w, 'get_customer_wish_list', (req) =>
+			this.withCustomer(req, (x) => ({
+				status: 200,
+				body: {
+					wishlist_items: this.wishlists.get(x.customer_profile_oid) ?? [],
+					success: true,
+					metadata: {},
+				},
+			})),
+		);
 		this.route('POST', w, 'insert_wish_list_item', (req) =>
 			this.withCustomer(req, (x) => {
 				const body = req.json<Record<string, unknown>>() ?? {};
-				if (typeof body.merchant_item_oid !== 'number') return failure(400, 'merchant_item_oid is required');
-				const item = { ...body, customer_profile_oid: x.customer_profile_oid, customer_wishlist_item_oid: this.nextWishlistOid++, add_dts: this.now() };
-				this.wishlists.set(x.customer_profile_oid, [...(this.wishlists.get(x.customer_profile_oid) ?? []), item]);
+				if (typeof body.merchant_item_oid !== 'number')
+					return failure(400, 'merchant_item_oid is required');
+				const item = {
+					...body,
+					customer_profile_oid: x.customer_profile_oid,
+					customer_wishlist_item_oid: this.nextWishlistOid++,
+					add_dts: this.now(),
+				};
+				this.wishlists.set(x.customer_profile_oid, [
+					...(this.wishlists.get(x.customer_profile_oid) ?? []),
+					item,
+				]);
 				this.count('wishlistInsert');
 				// insert_wish_list_item answers with the bare CustomerWishListItem
 				return { status: 200, body: item };
 			}),
 		);
 		const wi = `${w}/:itemOid`;
-		this.route('GET', wi, 'get_customer_wish_list_item', (req) => this.withItem(req, (item) => ({ status: 200, body: { wishlist_item: item, success: true, metadata: {} } })));
+		this.route('GET', wi, 'get_customer_wish_list_item', (req) =>
+			this.withItem(req, (item) => ({
+				status: 200,
+				body: { wishlist_item: item, success: true, metadata: {} },
+			})),
+		);
 		this.route('PUT', wi, 'update_wish_list_item', (req) =>
 			this.withItem(req, (item) => {
-				for (const [k, v] of Object.entries(req.json<Record<string, unknown>>() ?? {})) if (!k.endsWith('_oid')) item[k] = v;
+				for (const [k, v] of Object.entries(req.json<Record<string, unknown>>() ?? {}))
+					if (!k.endsWith('_oid')) item[k] = v;
 				// update_wish_list_item answers with the bare CustomerWishListItem
 				return { status: 200, body: item };
 			}),
@@ -216,22 +442,50 @@ export class UltraCartEmulator extends Emulator {
 		this.route('DELETE', wi, 'delete_wish_list_item', (req) =>
 			this.withItem(req, (item) => {
 				const oid = Number(req.params.oid);
-				this.wishlists.set(oid, (this.wishlists.get(oid) ?? []).filter((i) => i !== item));
+				this.wishlists.set(
+					oid,
+					(this.wishlists.get(oid) ?? []).filter((i) => i !== item),
+				);
 				return { status: 204 };
 			}),
 		);
 		this.route('GET', '/rest/v2/customer/editor_values', 'get_customer_editor_values', () => ({
 			status: 200,
-			body: { countries: [{ iso_2_code: 'US', name: 'United States' }, { iso_2_code: 'CA', name: 'Canada' }], terms: ['Net 30'], qb_classes: [], sales_rep_codes: [], card_types: ['Visa', 'MasterCard'], loyalty_program_type: 'cashback' },
+			body: {
+				countries: [
+					{ iso_2_code: 'US', name: 'United States' },
+					{ iso_2_code: 'CA', name: 'Canada' },
+				],
+				terms: ['Net 30'],
+				qb_classes: [],
+				sales_rep_codes: [],
+				card_types: ['Visa', 'MasterCard'],
+				loyalty_program_type: 'cashback',
+			},
 		}));
 		this.route('GET', '/rest/v2/customer/email_lists', 'get_customer_email_lists', () => ({
 			status: 200,
-			body: { lists: this.emailLists.map((l) => ({ ...l, member_count: [...this.subscriptions.values()].filter((s) => s.has(l.email_list_uuid)).length })), success: true, metadata: {} },
+			body: {
+				lists: this.emailLists.map((l) => ({
+					...l,
+					member_count: [...this.subscriptions.values()].filter((s) => s.has(l.email_list_uuid))
+						.length,
+				})),
+				success: true,
+				metadata: {},
+			},
 		}));
 		this.route('POST', '/rest/v2/customer/search', 'search_customer_profile_values', (req) => {
 			const body = req.json<{ category?: string; matches?: string; max_hits?: number }>() ?? {};
-			const tags = new Set([...this.customers.values()].flatMap((x) => ((x.tags as Array<{ tag_value: string }>) ?? []).map((t) => t.tag_value)));
-			const values = [...tags].filter((t) => !body.matches || t.includes(body.matches)).slice(0, body.max_hits ?? 25).map((t) => ({ key: t, value: t }));
+			const tags = new Set(
+				[...this.customers.values()].flatMap((x) =>
+					((x.tags as Array<{ tag_value: string }>) ?? []).map((t) => t.tag_value),
+				),
+			);
+			const values = [...tags]
+				.filter((t) => !body.matches || t.includes(body.matches))
+				.slice(0, body.max_hits ?? 25)
+				.map((t) => ({ key: t, value: t }));
 			return { status: 200, body: { values, success: true, metadata: {} } };
 		});
 	}
@@ -244,35 +498,64 @@ export class UltraCartEmulator extends Emulator {
 		if (req.path === '/rest/v2/oauth/token') return undefined;
 		const key = req.header('x-ultracart-simple-key');
 		const bearer = /^bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
-		if (key !== ULTRACART_SIMPLE_KEY && !(bearer && this.accessTokens.has(bearer))) return failure(401, 'Status Code 401: invalid credentials supplied');
-		if (req.header('x-ultracart-api-version') !== API_VERSION) return failure(400, `Requests must specify X-UltraCart-Api-Version: ${API_VERSION}`);
+		if (key !== ULTRACART_SIMPLE_KEY && !(bearer && this.accessTokens.has(bearer)))
+			return failure(401, 'Status Code 401: invalid credentials supplied');
+		if (req.header('x-ultracart-api-version') !== API_VERSION)
+			return failure(400, `Requests must specify X-UltraCart-Api-Version: ${API_VERSION}`);
 		if (this.inFlight > 0) return failure(429, 'Concurrent requests are not allowed.');
-		if (!this.bucket.take()) return failure(429, `rate of ${this.bucket.capacity} per 3600 second(s) exceeded.`, { 'UC-REST-ERROR-MERCHANT-ID': 'DEMO' });
+		if (!this.bucket.take())
+			return failure(429, `rate of ${this.bucket.capacity} per 3600 second(s) exceeded.`, {
+				'UC-REST-ERROR-MERCHANT-ID': 'DEMO',
+			});
 		this.inFlight++;
 		this.admitted.add(req);
 		return undefined;
 	}
 
-	private withCustomer(req: EmulatorRequest, handle: (c: UltraCartCustomer) => EmulatorResponse): EmulatorResponse {
+	private withCustomer(
+		req: EmulatorRequest,
+		handle: (c: UltraCartCustomer) => EmulatorResponse,
+	): EmulatorResponse {
 		const customer = this.customers.get(Number(req.params.oid));
 		return customer ? handle(customer) : failure(404, `Customer ${req.params.oid} not found.`);
 	}
 
-	private withItem(req: EmulatorRequest, handle: (item: Record<string, unknown>) => EmulatorResponse): EmulatorResponse {
+	private withItem(
+		req: EmulatorRequest,
+		handle: (item: Record<string, unknown>) => EmulatorResponse,
+	): EmulatorResponse {
 		return this.withCustomer(req, (x) => {
-			const item = (this.wishlists.get(x.customer_profile_oid) ?? []).find((i) => i.customer_wishlist_item_oid === Number(req.params.itemOid));
+			const item = (this.wishlists.get(x.customer_profile_oid) ?? []).find(
+				(i) => i.customer_wishlist_item_oid === Number(req.params.itemOid),
+			);
 			return item ? handle(item) : failure(404, `Wishlist item ${req.params.itemOid} not found.`);
 		});
 	}
 
 	/** The customer as UltraCart returns it: limited unless _expand asks for more. */
 	expanded(customer: UltraCartCustomer, expand: string | null): Record<string, unknown> {
-		const wanted = new Set((expand ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-		return Object.fromEntries(Object.entries(customer).filter(([k]) => BASE_FIELDS.includes(k) || (EXPANSIONS.includes(k) && wanted.has(k))));
+		const wanted = new Set(
+			(expand ?? '')
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean),
+		);
+		return Object.fromEntries(
+			Object.entries(customer).filter(
+				([k]) => BASE_FIELDS.includes(k) || (EXPANSIONS.includes(k) && wanted.has(k)),
+			),
+		);
 	}
 
 	private one(req: EmulatorRequest, customer: UltraCartCustomer): EmulatorResponse {
-		return { status: 200, body: { customer: this.expanded(customer, req.query.get('_expand')), success: true, metadata: {} } };
+		return {
+			status: 200,
+			body: {
+				customer: this.expanded(customer, req.query.get('_expand')),
+				success: true,
+				metadata: {},
+			},
+		};
 	}
 
 	private filtered(q: URLSearchParams): UltraCartCustomer[] {
@@ -281,7 +564,10 @@ export class UltraCartEmulator extends Emulator {
 		if (email) all = all.filter((x) => x.email === email);
 		const time = (param: string, field: 'last_modified_dts' | 'signup_dts', after: boolean) => {
 			const v = q.get(param);
-			if (v) all = all.filter((x) => (after ? x[field] >= new Date(v).toISOString() : x[field] <= new Date(v).toISOString()));
+			if (v)
+				all = all.filter((x) =>
+					after ? x[field] >= new Date(v).toISOString() : x[field] <= new Date(v).toISOString(),
+				);
 		};
 		time('last_modified_dts_start', 'last_modified_dts', true);
 		time('last_modified_dts_end', 'last_modified_dts', false);
@@ -290,14 +576,30 @@ export class UltraCartEmulator extends Emulator {
 		const since = q.get('_since');
 		if (since) all = all.filter((x) => x.last_modified_dts >= new Date(since).toISOString());
 		for (const prefix of ['billing', 'shipping']) {
-			for (const field of ['first_name', 'last_name', 'company', 'city', 'state', 'postal_code', 'country_code', 'day_phone', 'evening_phone']) {
+			for (const field of [
+				'first_name',
+				'last_name',
+				'company',
+				'city',
+				'state',
+				'postal_code',
+				'country_code',
+				'day_phone',
+				'evening_phone',
+			]) {
 				const v = q.get(`${prefix}_${field}`);
 				const key = field === 'state' ? 'state_region' : field;
-				if (v) all = all.filter((x) => ((x[prefix] as Array<Record<string, unknown>>) ?? []).some((a) => a[key] === v));
+				if (v)
+					all = all.filter((x) =>
+						((x[prefix] as Array<Record<string, unknown>>) ?? []).some((a) => a[key] === v),
+					);
 			}
 		}
 		const tier = q.get('pricing_tier_name');
-		if (tier) all = all.filter((x) => ((x.pricing_tiers as Array<{ name: string }>) ?? []).some((t) => t.name === tier));
+		if (tier)
+			all = all.filter((x) =>
+				((x.pricing_tiers as Array<{ name: string }>) ?? []).some((t) => t.name === tier),
+			);
 		const sort = q.get('_sort');
 		if (sort) {
 			const field = sort.replace(/^-/, '');
@@ -311,14 +613,26 @@ export class UltraCartEmulator extends Emulator {
 		const limit = Number(req.query.get('_limit') ?? 100);
 		const offset = Number(req.query.get('_offset') ?? 0);
 		if (limit > 200) return failure(400, '_limit may not exceed 200');
-		const slice = all.slice(offset, offset + limit).map((x) => this.expanded(x, req.query.get('_expand')));
+		const slice = all
+			.slice(offset, offset + limit)
+			.map((x) => this.expanded(x, req.query.get('_expand')));
 		const more = offset + limit < all.length;
 		return {
 			status: 200,
 			body: {
 				customers: slice,
 				success: true,
-				metadata: { payload_name: 'customers', result_set: { count: slice.length, limit, more, next_offset: more ? offset + limit : offset + slice.length, offset, total_records: all.length } },
+				metadata: {
+					payload_name: 'customers',
+					result_set: {
+						count: slice.length,
+						limit,
+						more,
+						next_offset: more ? offset + limit : offset + slice.length,
+						offset,
+						total_records: all.length,
+					},
+				},
 			},
 		};
 	}
@@ -326,7 +640,8 @@ export class UltraCartEmulator extends Emulator {
 	private insert(req: EmulatorRequest): EmulatorResponse {
 		const body = req.json<Record<string, unknown>>();
 		if (!body?.email) return failure(400, 'email is required');
-		if ([...this.customers.values()].some((x) => x.email === body.email)) return failure(400, `A customer with email ${String(body.email)} already exists.`);
+		if ([...this.customers.values()].some((x) => x.email === body.email))
+			return failure(400, `A customer with email ${String(body.email)} already exists.`);
 		const customer = this.add(body);
 		this.count('insert');
 		return this.one(req, customer);
@@ -335,7 +650,18 @@ export class UltraCartEmulator extends Emulator {
 	add(fields: Record<string, unknown>): UltraCartCustomer {
 		const now = this.now();
 		const { password: _password, ...rest } = fields;
-		const customer: UltraCartCustomer = { billing: [], shipping: [], tags: [], pricing_tiers: [], ...rest, customer_profile_oid: this.nextOid++, merchant_id: 'DEMO', email: String(fields.email), signup_dts: now, last_modified_dts: now };
+		const customer: UltraCartCustomer = {
+			billing: [],
+			shipping: [],
+			tags: [],
+			pricing_tiers: [],
+			...rest,
+			customer_profile_oid: this.nextOid++,
+			merchant_id: 'DEMO',
+			email: String(fields.email),
+			signup_dts: now,
+			last_modified_dts: now,
+		};
 		this.numberAddresses(customer);
 		this.customers.set(customer.customer_profile_oid, customer);
 		return customer;
@@ -359,13 +685,45 @@ export class UltraCartEmulator extends Emulator {
 		this.wishlists.clear();
 		this.nextOid = 1001;
 		return Array.from({ length: count }, (_, i) =>
-			this.add({ email: `buyer${i + 1}@example.com`, billing: [{ first_name: 'Buyer', last_name: String(i + 1), city: i % 2 ? 'Austin' : 'Denver', state_region: i % 2 ? 'TX' : 'CO', country_code: 'US' }], tags: i % 3 === 0 ? [{ tag_value: 'wholesale' }] : [] }),
+			this.add({
+				email: `buyer${i + 1}@example.com`,
+				billing: [
+					{
+						first_name: 'Buyer',
+						last_name: String(i + 1),
+						city: i % 2 ? 'Austin' : 'Denver',
+						state_region: i % 2 ? 'TX' : 'CO',
+						country_code: 'US',
+					},
+				],
+				tags: i % 3 === 0 ? [{ tag_value: 'wholesale' }] : [],
+			}),
 		);
 	}
 
 	seedDemoData(): void {
 		const [jane] = this.seed(4);
-		Object.assign(jane, { email: 'jane.doe@example.com', billing: [{ first_name: 'Jane', last_name: 'Doe', city: 'Austin', state_region: 'TX', country_code: 'US' }], pricing_tiers: [{ name: 'VIP' }] });
-		this.wishlists.set(jane.customer_profile_oid, [{ customer_profile_oid: jane.customer_profile_oid, customer_wishlist_item_oid: this.nextWishlistOid++, merchant_item_oid: 9001, comments: 'Gift idea', priority: 3 }]);
+		Object.assign(jane, {
+			email: 'jane.doe@example.com',
+			billing: [
+				{
+					first_name: 'Jane',
+					last_name: 'Doe',
+					city: 'Austin',
+					state_region: 'TX',
+					country_code: 'US',
+				},
+			],
+			pricing_tiers: [{ name: 'VIP' }],
+		});
+		this.wishlists.set(jane.customer_profile_oid, [
+			{
+				customer_profile_oid: jane.customer_profile_oid,
+				customer_wishlist_item_oid: this.nextWishlistOid++,
+				merchant_item_oid: 9001,
+				comments: 'Gift idea',
+				priority: 3,
+			},
+		]);
 	}
 }

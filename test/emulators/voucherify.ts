@@ -49,7 +49,16 @@ const QUEUED_MS = 200;
 const PROCESSING_MS = 400;
 
 function error(status: number, key: string, message: string, details?: string): EmulatorResponse {
-	return { status, body: { code: status, key, message, details, request_id: `v-${Math.random().toString(16).slice(2, 20)}` } };
+	return {
+		status,
+		body: {
+			code: status,
+			key,
+			message,
+			details,
+			request_id: `v-${Math.random().toString(16).slice(2, 20)}`,
+		},
+	};
 }
 
 const BASE_FIELDS = ['name', 'description', 'email', 'phone', 'birthdate'] as const;
@@ -69,30 +78,64 @@ export class VoucherifyEmulator extends Emulator {
 		this.bucket = new EmulatedBucket(perMinute, perMinute / 60, this.clock);
 
 		this.use((req) => {
-			if (req.header('x-app-id') !== VOUCHERIFY_APP_ID || req.header('x-app-token') !== VOUCHERIFY_SECRET) {
-				return error(401, 'unauthorized', 'Unauthorized', 'Missing or invalid X-App-Id / X-App-Token');
+			if (
+				req.header('x-app-id') !== VOUCHERIFY_APP_ID ||
+				req.header('x-app-token') !== VOUCHERIFY_SECRET
+			) {
+				return error(
+					401,
+					'unauthorized',
+					'Unauthorized',
+					'Missing or invalid X-App-Id / X-App-Token',
+				);
 			}
 			if (!this.bucket.take()) {
-				const retrySeconds = Math.max(1, Math.ceil(this.clock.toRealMs(this.bucket.msUntilNext) / 1000));
+				const retrySeconds = Math.max(
+					1,
+					Math.ceil(this.clock.toRealMs(this.bucket.msUntilNext) / 1000),
+				);
 				return {
 					status: 429,
-					headers: { 'retry-after': String(retrySeconds), 'x-rate-limit-retry': String(Math.ceil(Date.now() / 1000) + retrySeconds), 'x-rate-limit-type': 'api_calls' },
-					body: { code: 429, key: 'too_many_requests', message: 'Too many requests hit the API too quickly.', details: 'API limit reached' },
+					headers: {
+						'retry-after': String(retrySeconds),
+						'x-rate-limit-retry': String(Math.ceil(Date.now() / 1000) + retrySeconds),
+						'x-rate-limit-type': 'api_calls',
+					},
+					body: {
+						code: 429,
+						key: 'too_many_requests',
+						message: 'Too many requests hit the API too quickly.',
+						details: 'API limit reached',
+					},
 				};
 			}
 			return undefined;
 		});
 		this.after((_req, res) => {
-			res.headers = { ...res.headers, 'x-rate-limit-limit': String(this.bucket.capacity), 'x-rate-limit-remaining': String(this.bucket.remaining) };
+			res.headers = {
+				...res.headers,
+				'x-rate-limit-limit': String(this.bucket.capacity),
+				'x-rate-limit-remaining': String(this.bucket.remaining),
+			};
 		});
 
 		this.route('POST', '/v1/customers', 'create-customer', (req) => this.upsert(req));
 		this.route('GET', '/v1/customers', 'list-customers', (req) => this.list(req));
-		this.route('POST', '/v1/customers/importCSV', 'import-customers-using-csv', (req) => this.importCsv(req));
-		this.route('POST', '/v1/customers/bulk/async', 'update-customers-in-bulk', (req) => this.bulkUpdate(req));
-		this.route('POST', '/v1/customers/metadata/async', 'update-customers-metadata-in-bulk', (req) => this.metadataUpdate(req));
-		this.route('GET', '/v1/customers/:id', 'get-customer', (req) => this.withCustomer(req, (c) => ({ status: 200, body: c })));
-		this.route('PUT', '/v1/customers/:id', 'update-customer', (req) => this.withCustomer(req, (c) => this.update(req, c)));
+		this.route('POST', '/v1/customers/importCSV', 'import-customers-using-csv', (req) =>
+			this.importCsv(req),
+		);
+		this.route('POST', '/v1/customers/bulk/async', 'update-customers-in-bulk', (req) =>
+			this.bulkUpdate(req),
+		);
+		this.route('POST', '/v1/customers/metadata/async', 'update-customers-metadata-in-bulk', (req) =>
+			this.metadataUpdate(req),
+		);
+		this.route('GET', '/v1/customers/:id', 'get-customer', (req) =>
+			this.withCustomer(req, (c) => ({ status: 200, body: c })),
+		);
+		this.route('PUT', '/v1/customers/:id', 'update-customer', (req) =>
+			this.withCustomer(req, (c) => this.update(req, c)),
+		);
 		this.route('DELETE', '/v1/customers/:id', 'delete-customer', (req) =>
 			this.withCustomer(req, (c) => {
 				this.customers.delete(c.id);
@@ -100,28 +143,62 @@ export class VoucherifyEmulator extends Emulator {
 				return { status: 204 };
 			}),
 		);
-		this.route('POST', '/v1/customers/:id/permanent-deletion', 'customer-permanently-deletion', (req) =>
-			this.withCustomer(req, (c) => {
-				this.customers.delete(c.id);
-				this.count('permanentDelete');
-				return {
-					status: 200,
-					body: { id: `del_${this.nextId()}`, created_at: this.now(), related_object_id: c.id, related_object: 'customer', status: 'DONE', data_json: { events: 2, customer_events: 2, daily_events: 1, segments: 0, orders: 0, order_events: 0, customer: 1 }, object: 'pernament_deletion' },
-				};
-			}),
+		this.route(
+			'POST',
+			'/v1/customers/:id/permanent-deletion',
+			'customer-permanently-deletion',
+			(req) =>
+				this.withCustomer(req, (c) => {
+					this.customers.delete(c.id);
+					this.count('permanentDelete');
+					return {
+						status: 200,
+						body: {
+							id: `del_${this.nextId()}`,
+							created_at: this.now(),
+							related_object_id: c.id,
+							related_object: 'customer',
+							status: 'DONE',
+							data_json: {
+								events: 2,
+								customer_events: 2,
+								daily_events: 1,
+								segments: 0,
+								orders: 0,
+								order_events: 0,
+								customer: 1,
+							},
+							object: 'pernament_deletion',
+						},
+					};
+				}),
 		);
-		this.route('GET', '/v1/customers/:id/activity', 'list-customer-activity', (req) => this.withCustomer(req, (c) => this.activity(req, c, true)));
-		this.route('GET', '/v1/customers/:id/activities', 'list-customer-activities', (req) => this.withCustomer(req, (c) => this.activity(req, c, false)));
+		this.route('GET', '/v1/customers/:id/activity', 'list-customer-activity', (req) =>
+			this.withCustomer(req, (c) => this.activity(req, c, true)),
+		);
+		this.route('GET', '/v1/customers/:id/activities', 'list-customer-activities', (req) =>
+			this.withCustomer(req, (c) => this.activity(req, c, false)),
+		);
 		this.route('GET', '/v1/customers/:id/segments', 'list-customer-segments', (req) => {
 			// The vendor answers for unknown customers too, with the segments they would qualify for.
 			const customer = this.find(req.params.id);
-			const data = customer?.metadata.vip ? [{ id: 'seg_vip', name: 'VIP customers', object: 'segment' }] : [];
+			const data = customer?.metadata.vip
+				? [{ id: 'seg_vip', name: 'VIP customers', object: 'segment' }]
+				: [];
 			return { status: 200, body: { object: 'list', data_ref: 'data', data, total: data.length } };
 		});
-		this.route('GET', '/v1/customers/:id/redeemables', 'list-customer-redeemables', (req) => this.withCustomer(req, (c) => this.redeemables(req, c)));
+		this.route('GET', '/v1/customers/:id/redeemables', 'list-customer-redeemables', (req) =>
+			this.withCustomer(req, (c) => this.redeemables(req, c)),
+		);
 		this.route('GET', '/v1/async-actions/:id', 'get-async-action', (req) => {
 			const action = this.asyncActions.get(req.params.id);
-			if (!action) return error(404, 'not_found', 'Resource not found', `Cannot find async_action with id ${req.params.id}`);
+			if (!action)
+				return error(
+					404,
+					'not_found',
+					'Resource not found',
+					`Cannot find async_action with id ${req.params.id}`,
+				);
 			return { status: 200, body: this.describe(action) };
 		});
 	}
@@ -140,12 +217,24 @@ export class VoucherifyEmulator extends Emulator {
 	}
 
 	find(idOrSourceId: string): VoucherifyCustomer | undefined {
-		return this.customers.get(idOrSourceId) ?? [...this.customers.values()].find((c) => c.source_id === idOrSourceId);
+		return (
+			this.customers.get(idOrSourceId) ??
+			[...this.customers.values()].find((c) => c.source_id === idOrSourceId)
+		);
 	}
 
-	private withCustomer(req: EmulatorRequest, handle: (c: VoucherifyCustomer) => EmulatorResponse): EmulatorResponse {
+	private withCustomer(
+		req: EmulatorRequest,
+		handle: (c: VoucherifyCustomer) => EmulatorResponse,
+	): EmulatorResponse {
 		const customer = this.find(req.params.id);
-		if (!customer) return error(404, 'not_found', 'Resource not found', `Cannot find customer with id ${req.params.id}`);
+		if (!customer)
+			return error(
+				404,
+				'not_found',
+				'Resource not found',
+				`Cannot find customer with id ${req.params.id}`,
+			);
 		return handle(customer);
 	}
 
@@ -158,15 +247,31 @@ export class VoucherifyEmulator extends Emulator {
 	}
 
 	private validCustomerFields(body: Record<string, unknown>): string | undefined {
-		if (body.birthdate !== undefined && body.birthdate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(body.birthdate))) return 'birthdate must be a date in the format YYYY-MM-DD';
-		if (body.email !== undefined && body.email !== null && !/^[^@\s]+@[^@\s]+$/.test(String(body.email))) return 'email must be a valid email address';
-		if (body.metadata !== undefined && (typeof body.metadata !== 'object' || Array.isArray(body.metadata))) return 'metadata must be an object';
+		if (
+			body.birthdate !== undefined &&
+			body.birthdate !== null &&
+			!/^\d{4}-\d{2}-\d{2}$/.test(String(body.birthdate))
+		)
+			return 'birthdate must be a date in the format YYYY-MM-DD';
+		if (
+			body.email !== undefined &&
+			body.email !== null &&
+			!/^[^@\s]+@[^@\s]+$/.test(String(body.email))
+		)
+			return 'email must be a valid email address';
+		if (
+			body.metadata !== undefined &&
+			(typeof body.metadata !== 'object' || Array.isArray(body.metadata))
+		)
+			return 'metadata must be an object';
 		return undefined;
 	}
 
 	/** Creates or updates (by id, then source_id) and returns the customer; the vendor's upsert. */
 	applyUpsert(body: Record<string, unknown>): VoucherifyCustomer {
-		const existing: VoucherifyCustomer | undefined = (body.id ? this.customers.get(String(body.id)) : undefined) ?? (body.source_id ? this.find(String(body.source_id)) : undefined);
+		const existing: VoucherifyCustomer | undefined =
+			(body.id ? this.customers.get(String(body.id)) : undefined) ??
+			(body.source_id ? this.find(String(body.source_id)) : undefined);
 		if (existing) {
 			this.merge(existing, body);
 			this.count('update');
@@ -183,7 +288,10 @@ export class VoucherifyEmulator extends Emulator {
 			birthdate: null,
 			address: null,
 			metadata: {},
-			summary: { redemptions: { total_redeemed: 0, total_failed: 0, total_succeeded: 0 }, orders: { total_amount: 0, total_count: 0, average_amount: 0 } },
+			summary: {
+				redemptions: { total_redeemed: 0, total_failed: 0, total_succeeded: 0 },
+				orders: { total_amount: 0, total_count: 0, average_amount: 0 },
+			},
 			loyalty: { points: 0, referred_customers: 0, campaigns: {} },
 			referrals: { total: 0, campaigns: [] },
 			system_metadata: {},
@@ -193,24 +301,46 @@ export class VoucherifyEmulator extends Emulator {
 		};
 		this.merge(customer, body, false);
 		this.customers.set(customer.id, customer);
-		this.activities.set(customer.id, [{ id: `evcus_${this.nextId()}`, type: 'customer.created', category: 'ACTION', created_at: created, data: { customer: { id: customer.id } }, object: 'customer_activity' }]);
+		this.activities.set(customer.id, [
+			{
+				id: `evcus_${this.nextId()}`,
+				type: 'customer.created',
+				category: 'ACTION',
+				created_at: created,
+				data: { customer: { id: customer.id } },
+				object: 'customer_activity',
+			},
+		]);
 		this.count('create');
 		return customer;
 	}
 
 	private merge(customer: VoucherifyCustomer, body: Record<string, unknown>, touch = true): void {
-		for (const key of BASE_FIELDS) if (key in body) customer[key] = (body[key] as string | null) ?? null;
-		if ('address' in body) customer.address = body.address ? { ...(customer.address ?? {}), ...(body.address as Record<string, string>) } : null;
-		if (body.metadata && typeof body.metadata === 'object') customer.metadata = { ...customer.metadata, ...(body.metadata as Record<string, unknown>) };
+		for (const key of BASE_FIELDS)
+			if (key in body) customer[key] = (body[key] as string | null) ?? null;
+		if ('address' in body)
+			customer.address = body.address
+				? { ...(customer.address ?? {}), ...(body.address as Record<string, string>) }
+				: null;
+		if (body.metadata && typeof body.metadata === 'object')
+			customer.metadata = { ...customer.metadata, ...(body.metadata as Record<string, unknown>) };
 		if (touch) {
 			customer.updated_at = this.now();
-			(this.activities.get(customer.id) ?? []).push({ id: `evcus_${this.nextId()}`, type: 'customer.updated', category: 'ACTION', created_at: customer.updated_at, data: {}, object: 'customer_activity' });
+			(this.activities.get(customer.id) ?? []).push({
+				id: `evcus_${this.nextId()}`,
+				type: 'customer.updated',
+				category: 'ACTION',
+				created_at: customer.updated_at,
+				data: {},
+				object: 'customer_activity',
+			});
 		}
 	}
 
 	private upsert(req: EmulatorRequest): EmulatorResponse {
 		const body = this.body(req);
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return error(400, 'invalid_payload', 'Invalid payload', 'The body must be a JSON object');
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			return error(400, 'invalid_payload', 'Invalid payload', 'The body must be a JSON object');
 		const problem = this.validCustomerFields(body as Record<string, unknown>);
 		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
 		return { status: 200, body: this.applyUpsert(body as Record<string, unknown>) };
@@ -218,8 +348,10 @@ export class VoucherifyEmulator extends Emulator {
 
 	private update(req: EmulatorRequest, customer: VoucherifyCustomer): EmulatorResponse {
 		const body = this.body(req) as Record<string, unknown> | undefined;
-		if (!body || typeof body !== 'object') return error(400, 'invalid_payload', 'Invalid payload', 'The body must be a JSON object');
-		if ('source_id' in body || 'id' in body) return error(400, 'invalid_payload', 'Invalid payload', 'source_id cannot be changed');
+		if (!body || typeof body !== 'object')
+			return error(400, 'invalid_payload', 'Invalid payload', 'The body must be a JSON object');
+		if ('source_id' in body || 'id' in body)
+			return error(400, 'invalid_payload', 'Invalid payload', 'source_id cannot be changed');
 		const problem = this.validCustomerFields(body);
 		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
 		this.merge(customer, body);
@@ -231,8 +363,20 @@ export class VoucherifyEmulator extends Emulator {
 		const q = req.query;
 		const limit = Number(q.get('limit') ?? 10);
 		const page = Number(q.get('page') ?? 1);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 'invalid_query_params', 'Invalid query params', 'limit must be between 1 and 100');
-		if (!Number.isInteger(page) || page < 1 || page > 99) return error(400, 'invalid_query_params', 'Invalid query params', 'page must be between 1 and 99');
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+			return error(
+				400,
+				'invalid_query_params',
+				'Invalid query params',
+				'limit must be between 1 and 100',
+			);
+		if (!Number.isInteger(page) || page < 1 || page > 99)
+			return error(
+				400,
+				'invalid_query_params',
+				'Invalid query params',
+				'page must be between 1 and 99',
+			);
 		const order = q.get('order') ?? '-created_at';
 		let all = [...this.customers.values()];
 		const exact = (name: 'email' | 'name', param: string) => {
@@ -249,7 +393,10 @@ export class VoucherifyEmulator extends Emulator {
 			const v = q.get(param);
 			if (!v) return;
 			const t = Date.parse(v);
-			all = all.filter((c) => c[field] !== null && (before ? Date.parse(c[field]!) < t : Date.parse(c[field]!) > t));
+			all = all.filter(
+				(c) =>
+					c[field] !== null && (before ? Date.parse(c[field]!) < t : Date.parse(c[field]!) > t),
+			);
 		};
 		range('created_at[before]', 'created_at', true);
 		range('created_at[after]', 'created_at', false);
@@ -257,24 +404,53 @@ export class VoucherifyEmulator extends Emulator {
 		range('updated_at[after]', 'updated_at', false);
 		const field = order.replace(/^-/, '') as 'created_at' | 'updated_at' | 'source_id';
 		const direction = order.startsWith('-') ? -1 : 1;
-		all.sort((a, b) => direction * String(a[field] ?? '').localeCompare(String(b[field] ?? '')) || direction * a.id.localeCompare(b.id));
+		all.sort(
+			(a, b) =>
+				direction * String(a[field] ?? '').localeCompare(String(b[field] ?? '')) ||
+				direction * a.id.localeCompare(b.id),
+		);
 		const startingAfter = q.get('starting_after');
 		if (startingAfter) {
 			// created_at cursor: after it when ascending by created_at, before it otherwise (the SDK's scroll)
 			const t = Date.parse(startingAfter);
-			all = all.filter((c) => (order === 'created_at' ? Date.parse(c.created_at) > t : Date.parse(c.created_at) < t));
+			all = all.filter((c) =>
+				order === 'created_at' ? Date.parse(c.created_at) > t : Date.parse(c.created_at) < t,
+			);
 		}
 		const slice = all.slice((page - 1) * limit, page * limit);
-		return { status: 200, body: { object: 'list', data_ref: 'customers', customers: slice, total: all.length, has_more: page * limit < all.length } };
+		return {
+			status: 200,
+			body: {
+				object: 'list',
+				data_ref: 'customers',
+				customers: slice,
+				total: all.length,
+				has_more: page * limit < all.length,
+			},
+		};
 	}
 
-	private activity(req: EmulatorRequest, customer: VoucherifyCustomer, current: boolean): EmulatorResponse {
+	private activity(
+		req: EmulatorRequest,
+		customer: VoucherifyCustomer,
+		current: boolean,
+	): EmulatorResponse {
 		const q = req.query;
 		const limit = Number(q.get('limit') ?? 10);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 'invalid_query_params', 'Invalid query params', 'limit must be between 1 and 100');
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+			return error(
+				400,
+				'invalid_query_params',
+				'Invalid query params',
+				'limit must be between 1 and 100',
+			);
 		let events = [...(this.activities.get(customer.id) ?? [])];
 		const order = q.get('order') ?? '-created_at';
-		events.sort((a, b) => (order === 'created_at' ? 1 : -1) * (a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id)));
+		events.sort(
+			(a, b) =>
+				(order === 'created_at' ? 1 : -1) *
+				(a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id)),
+		);
 		const category = q.get('category');
 		if (category) events = events.filter((e) => e.category === category);
 		const type = q.get('type');
@@ -291,7 +467,16 @@ export class VoucherifyEmulator extends Emulator {
 		const data = events.slice(0, limit);
 		const hasMore = events.length > limit;
 		return current
-			? { status: 200, body: { object: 'list', data_ref: 'data', data, has_more: hasMore, more_starting_after: hasMore ? data[data.length - 1].id : undefined } }
+			? {
+					status: 200,
+					body: {
+						object: 'list',
+						data_ref: 'data',
+						data,
+						has_more: hasMore,
+						more_starting_after: hasMore ? data[data.length - 1].id : undefined,
+					},
+				}
 			: { status: 200, body: { object: 'list', data_ref: 'data', data, total: events.length } };
 	}
 
@@ -316,7 +501,17 @@ export class VoucherifyEmulator extends Emulator {
 		if (after) rest = rest.slice(rest.findIndex((h) => h.id === after) + 1);
 		const data = rest.slice(0, limit);
 		const hasMore = rest.length > limit;
-		return { status: 200, body: { object: 'list', data_ref: 'data', data, total: holders.length, has_more: hasMore, more_starting_after: hasMore ? data[data.length - 1].id : undefined } };
+		return {
+			status: 200,
+			body: {
+				object: 'list',
+				data_ref: 'data',
+				data,
+				total: holders.length,
+				has_more: hasMore,
+				more_starting_after: hasMore ? data[data.length - 1].id : undefined,
+			},
+		};
 	}
 
 	/** Fault: bulk rows with these source ids fail with the given reason, as the vendor reports a row it refused. */
@@ -329,7 +524,18 @@ export class VoucherifyEmulator extends Emulator {
 		const id = `aa_${this.nextId()}`;
 		const failure = this.failNextAsyncAction;
 		this.failNextAsyncAction = undefined;
-		this.asyncActions.set(id, failure ? { id, type, createdAt: this.clock.now(), apply: () => ({ message: failure }), failed: true } : { id, type, createdAt: this.clock.now(), apply });
+		this.asyncActions.set(
+			id,
+			failure
+				? {
+						id,
+						type,
+						createdAt: this.clock.now(),
+						apply: () => ({ message: failure }),
+						failed: true,
+					}
+				: { id, type, createdAt: this.clock.now(), apply },
+		);
 		this.count('asyncAction');
 		return { status: 202, body: { async_action_id: id } };
 	}
@@ -364,18 +570,38 @@ export class VoucherifyEmulator extends Emulator {
 
 	private bulkUpdate(req: EmulatorRequest): EmulatorResponse {
 		if (req.rawBody.length > MAX_BULK_BYTES) {
-			return { status: 413, body: { statusCode: 413, error: 'Request Entity Too Large', message: `Payload content length greater than maximum allowed: ${MAX_BULK_BYTES}` } };
+			return {
+				status: 413,
+				body: {
+					statusCode: 413,
+					error: 'Request Entity Too Large',
+					message: `Payload content length greater than maximum allowed: ${MAX_BULK_BYTES}`,
+				},
+			};
 		}
 		const body = this.body(req);
-		if (!Array.isArray(body)) return error(400, 'invalid_payload', 'Invalid payload', 'The body must be an array of customers');
+		if (!Array.isArray(body))
+			return error(
+				400,
+				'invalid_payload',
+				'Invalid payload',
+				'The body must be an array of customers',
+			);
 		this.count('bulkRequest');
 		return this.startAsync('CUSTOMERS.BULK_UPDATE', () => {
 			const errors: Array<Record<string, unknown>> = [];
 			let done = 0;
 			for (const row of body as Array<Record<string, unknown>>) {
-				const problem = !row.source_id ? 'source_id is required' : (this.validCustomerFields(row) ?? this.refuseBulkRows.get(String(row.source_id)));
+				const problem = !row.source_id
+					? 'source_id is required'
+					: (this.validCustomerFields(row) ?? this.refuseBulkRows.get(String(row.source_id)));
 				if (problem) {
-					errors.push({ message: 'Invalid customer', details: problem, key: 'invalid_customer', source_id: row.source_id ?? null });
+					errors.push({
+						message: 'Invalid customer',
+						details: problem,
+						key: 'invalid_customer',
+						source_id: row.source_id ?? null,
+					});
 					continue;
 				}
 				this.applyUpsert(row);
@@ -387,11 +613,23 @@ export class VoucherifyEmulator extends Emulator {
 
 	private metadataUpdate(req: EmulatorRequest): EmulatorResponse {
 		const body = this.body(req) as { source_ids?: unknown; metadata?: unknown } | undefined;
-		if (!body || !Array.isArray(body.source_ids) || !body.source_ids.length || !body.metadata || typeof body.metadata !== 'object') {
-			return error(400, 'invalid_payload', 'Invalid payload', 'source_ids (a non-empty array) and metadata (an object) are required');
+		if (
+			!body ||
+			!Array.isArray(body.source_ids) ||
+			!body.source_ids.length ||
+			!body.metadata ||
+			typeof body.metadata !== 'object'
+		) {
+			return error(
+				400,
+				'invalid_payload',
+				'Invalid payload',
+				'source_ids (a non-empty array) and metadata (an object) are required',
+			);
 		}
 		return this.startAsync('CUSTOMERS.METADATA_UPDATE', () => {
-			for (const sourceId of body.source_ids as string[]) this.applyUpsert({ source_id: sourceId, metadata: body.metadata });
+			for (const sourceId of body.source_ids as string[])
+				this.applyUpsert({ source_id: sourceId, metadata: body.metadata });
 			return { errors: [] };
 		});
 	}
@@ -399,11 +637,24 @@ export class VoucherifyEmulator extends Emulator {
 	private importCsv(req: EmulatorRequest): EmulatorResponse {
 		const type = req.header('content-type') ?? '';
 		const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
-		if (!type.startsWith('multipart/form-data') || !boundary) return error(415, 'unsupported_media_type', 'Unsupported Media Type', 'Send the CSV as multipart/form-data');
+		if (!type.startsWith('multipart/form-data') || !boundary)
+			return error(
+				415,
+				'unsupported_media_type',
+				'Unsupported Media Type',
+				'Send the CSV as multipart/form-data',
+			);
 		const file = multipartFile(req.rawBody, boundary, 'file');
-		if (file === undefined) return error(400, 'invalid_payload', 'Invalid payload', 'No "file" part in the multipart body');
+		if (file === undefined)
+			return error(
+				400,
+				'invalid_payload',
+				'Invalid payload',
+				'No "file" part in the multipart body',
+			);
 		const rows = parseCsv(file.toString('utf8'));
-		if (rows.length < 1) return error(400, 'invalid_payload', 'Invalid payload', 'The CSV file is empty');
+		if (rows.length < 1)
+			return error(400, 'invalid_payload', 'Invalid payload', 'The CSV file is empty');
 		this.count('csvImport');
 		return this.startAsync('CUSTOMERS.IMPORT_CSV', () => {
 			const [header, ...records] = rows;
@@ -412,7 +663,10 @@ export class VoucherifyEmulator extends Emulator {
 			records.forEach((values, index) => {
 				const row = Object.fromEntries(header.map((h, i) => [h.trim(), values[i] ?? '']));
 				const customer = csvCustomer(row);
-				const problem = !customer.source_id && !customer.email ? 'Source_id or Email is required' : this.validCustomerFields(customer);
+				const problem =
+					!customer.source_id && !customer.email
+						? 'Source_id or Email is required'
+						: this.validCustomerFields(customer);
 				if (problem) {
 					failed.push({ source_id: customer.source_id ?? null, row: index + 1, reason: problem });
 					return;
@@ -420,7 +674,10 @@ export class VoucherifyEmulator extends Emulator {
 				this.applyUpsert(customer);
 				imported++;
 			});
-			return { message: `${imported} customer(s) imported successfully, ${failed.length} failed.`, failed };
+			return {
+				message: `${imported} customer(s) imported successfully, ${failed.length} failed.`,
+				failed,
+			};
 		});
 	}
 
@@ -435,7 +692,15 @@ export class VoucherifyEmulator extends Emulator {
 			this.wallClock = false;
 		}
 		const made: VoucherifyCustomer[] = [];
-		for (let i = 1; i <= count; i++) made.push(this.applyUpsert({ source_id: `src-${i}`, name: `Customer ${i}`, email: `customer${i}@example.com`, address: { city: i % 2 ? 'Warsaw' : 'Berlin' } }));
+		for (let i = 1; i <= count; i++)
+			made.push(
+				this.applyUpsert({
+					source_id: `src-${i}`,
+					name: `Customer ${i}`,
+					email: `customer${i}@example.com`,
+					address: { city: i % 2 ? 'Warsaw' : 'Berlin' },
+				}),
+			);
 		this.reset();
 		return made;
 	}
@@ -446,7 +711,11 @@ export class VoucherifyEmulator extends Emulator {
 		this.clockMs = Date.now() - 30 * 60_000;
 		const [ada, grace] = this.seed(3, false);
 		this.wallClock = true;
-		this.merge(ada, { name: 'Ada Lovelace', email: 'ada@example.com', metadata: { vip: true, redeemables: 2 } }, false);
+		this.merge(
+			ada,
+			{ name: 'Ada Lovelace', email: 'ada@example.com', metadata: { vip: true, redeemables: 2 } },
+			false,
+		);
 		this.merge(grace, { name: 'Grace Hopper', email: 'grace@example.com' }, false);
 	}
 }

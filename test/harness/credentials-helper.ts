@@ -30,7 +30,16 @@ export interface StoredCredential {
 	data: ICredentialDataDecryptedObject;
 }
 
-const OAUTH_PINNED_FIELDS = ['useDynamicClientRegistration', 'authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'usePkce', 'requestTokenUrl', 'signatureMethod'];
+const OAUTH_PINNED_FIELDS = [
+	'useDynamicClientRegistration',
+	'authUrl',
+	'accessTokenUrl',
+	'grantType',
+	'authentication',
+	'usePkce',
+	'requestTokenUrl',
+	'signatureMethod',
+];
 
 export class HarnessCredentialsHelper extends ICredentialsHelper {
 	/** Stored ("decrypted") credential data by id; preAuthentication and OAuth2 refreshes write here as the CLI writes to its database. */
@@ -63,7 +72,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	/** Properties including those of parent types (oAuth2Api), as the CLI's credential types registry merges them. */
 	getCredentialsProperties(type: string): INodeProperties[] {
 		const own = this.type(type);
-		const inherited: INodeProperties[] = (own.extends ?? []).flatMap((p): INodeProperties[] => (this.types.has(p) ? this.getCredentialsProperties(p) : []));
+		const inherited: INodeProperties[] = (own.extends ?? []).flatMap((p): INodeProperties[] =>
+			this.types.has(p) ? this.getCredentialsProperties(p) : [],
+		);
 		const names = new Set(own.properties.map((p) => p.name));
 		return [...inherited.filter((p) => !names.has(p.name)), ...own.properties];
 	}
@@ -76,22 +87,34 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		node: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		if (typeof authenticate === 'function')
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		if (authenticate?.type === 'generic') {
 			const resolve = (value: string) => {
 				if (!isExpression(value)) return value;
-				const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+				const resolved = workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{ $credentials: credentials },
+					undefined,
+					'',
+				);
 				return resolved ? String(resolved) : '';
 			};
 			for (const [outerKey, outer] of Object.entries(authenticate.properties)) {
 				if (outerKey === 'auth') {
 					const auth: IDataObject = {};
 					for (const [k, v] of Object.entries(outer as IDataObject)) auth[k] = resolve(v as string);
-					(requestOptions as IHttpRequestOptions).auth = auth as unknown as IHttpRequestOptions['auth'];
+					(requestOptions as IHttpRequestOptions).auth =
+						auth as unknown as IHttpRequestOptions['auth'];
 					continue;
 				}
-				const target = (((requestOptions as unknown as IDataObject)[outerKey] as IDataObject | undefined) ??= {});
-				for (const [k, v] of Object.entries(outer as IDataObject)) target[resolve(k)] = resolve(v as string);
+				const target = (((requestOptions as unknown as IDataObject)[outerKey] as
+					| IDataObject
+					| undefined) ??= {});
+				for (const [k, v] of Object.entries(outer as IDataObject))
+					target[resolve(k)] = resolve(v as string);
 			}
 		}
 		return requestOptions as IHttpRequestOptions;
@@ -105,23 +128,38 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (expirable === undefined || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		)
+			return undefined;
 		this.preAuthenticationCalls.set(typeName, (this.preAuthenticationCalls.get(typeName) ?? 0) + 1);
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;
 		const nodeCredentials = node.credentials?.[typeName];
 		if (nodeCredentials?.id) {
 			const stored = this.store.get(nodeCredentials.id);
 			if (stored) {
-				for (const [k, v] of Object.entries(output)) if (k === expirable.name || !isExpression(stored.data[k])) stored.data[k] = v;
+				for (const [k, v] of Object.entries(output))
+					if (k === expirable.name || !isExpression(stored.data[k])) stored.data[k] = v;
 			}
 		}
 		return Object.assign(credentials, output);
 	}
 
-	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	) {
 		const t = this.type(typeName);
 		return typeof t.preAuthentication === 'function'
 			? ((await t.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject)
@@ -139,13 +177,16 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
 		if (!stored || stored.type !== type) {
-			throw new Error(`Credential with ID "${nodeCredentials.id}" does not exist for type "${type}".`);
+			throw new Error(
+				`Credential with ID "${nodeCredentials.id}" does not exist for type "${type}".`,
+			);
 		}
 		if (raw) return deepCopy(stored.data);
 		const properties = this.getCredentialsProperties(type);
 		// As n8n 2.41 does (OAUTH_PINNED_FIELDS): hidden OAuth fields always take their declared default, never a stored value.
 		const storedData = deepCopy(stored.data) as INodeParameters;
-		for (const field of OAUTH_PINNED_FIELDS) if (properties.some((p) => p.name === field && p.type === 'hidden')) delete storedData[field];
+		for (const field of OAUTH_PINNED_FIELDS)
+			if (properties.some((p) => p.name === field && p.type === 'hidden')) delete storedData[field];
 		let data = NodeHelpers.getNodeParameters(
 			properties,
 			storedData,
@@ -155,7 +196,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			null,
 		) as ICredentialDataDecryptedObject;
 		// As the CLI does: OAuth token data is no declared property, so getNodeParameters drops it; add it back.
-		if (stored.data.oauthTokenData !== undefined) data.oauthTokenData = deepCopy(stored.data.oauthTokenData);
+		if (stored.data.oauthTokenData !== undefined)
+			data.oauthTokenData = deepCopy(stored.data.oauthTokenData);
 		if (expressionResolveValues) {
 			const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 			data = expressionResolveValues.workflow.expression.getParameterValue(
@@ -179,11 +221,19 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the harness');
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		if (nodeCredentials.id) this.store.set(nodeCredentials.id, { type, data: { ...data } });
 	}
 
-	async updateCredentialsOauthTokenData(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentialsOauthTokenData(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		if (!nodeCredentials.id) return;
 		const stored = this.store.get(nodeCredentials.id);
 		if (stored) stored.data.oauthTokenData = data.oauthTokenData;

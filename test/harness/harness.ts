@@ -1,11 +1,18 @@
 // Runs our nodes through n8n-core's real WorkflowExecute, in-process: a start node emitting test items, then the node under test.
 import './env';
 
-import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	BinaryDataService,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
+	type IConnections,
 	type IDataObject,
 	type IHttpRequestOptions,
 	type INode,
@@ -23,7 +30,9 @@ import { HarnessCredentialsHelper } from './credentials-helper';
 
 // n8n-core resolves its own copy of @n8n/di: use that one, or its services are "not decorated".
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
+const { Container } = require(
+	require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }),
+) as typeof import('@n8n/di');
 import { ItemsSource, registerItems, type SourceItem } from './items-source.node';
 
 export { HarnessCredentialsHelper } from './credentials-helper';
@@ -81,7 +90,10 @@ export interface NodeRun {
 
 const UNDER_TEST = 'Node Under Test';
 
-function additionalData(credentialsHelper: HarnessCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+function additionalData(
+	credentialsHelper: HarnessCredentialsHelper,
+	hooks: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	const base = 'http://localhost:5678';
 	return {
 		hooks,
@@ -91,7 +103,16 @@ function additionalData(credentialsHelper: HarnessCredentialsHelper, hooks: Exec
 		restApiUrl: `${base}/rest`,
 		instanceBaseUrl: base,
 		...Object.fromEntries(
-			['form', 'formWaiting', 'formTest', 'webhook', 'webhookWaiting', 'webhookTest', 'mcp', 'mcpTest'].map((k) => [`${k}BaseUrl`, `${base}/${k}`]),
+			[
+				'form',
+				'formWaiting',
+				'formTest',
+				'webhook',
+				'webhookWaiting',
+				'webhookTest',
+				'mcp',
+				'mcpTest',
+			].map((k) => [`${k}BaseUrl`, `${base}/${k}`]),
 		),
 		variables: {},
 		logAiEvent: () => {},
@@ -109,45 +130,61 @@ function additionalData(credentialsHelper: HarnessCredentialsHelper, hooks: Exec
 /** Runs [Items Source] → [node under test] through WorkflowExecute and returns what a user would see. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	await initBinaryData();
-	const description = options.nodeType.description as INodeTypeDescription;
-	const typeName = `test.${description.name}`;
-	const nodeTypes = new NodeTypes({ 'test.itemsSource': new ItemsSource(), [typeName]: options.nodeType });
+	const { node: underTest, typeName } = testNode(options, 'under-test', UNDER_TEST, [200, 0]);
+	const nodeTypes = new NodeTypes({
+		'test.itemsSource': new ItemsSource(),
+		[typeName]: options.nodeType,
+	});
 	const itemsId = registerItems(options.input ?? [{ json: {} }]);
 	const nodes: INode[] = [
-		{ id: 'source', name: 'Items Source', type: 'test.itemsSource', typeVersion: 1, position: [0, 0], parameters: { itemsId } },
 		{
-			id: 'under-test',
-			name: UNDER_TEST,
-			type: typeName,
-			typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
-			position: [200, 0],
-			parameters: options.parameters,
-			credentials: Object.fromEntries(Object.entries(options.credentials ?? {}).map(([type, id]) => [type, { id, name: id }])),
+			id: 'source',
+			name: 'Items Source',
+			type: 'test.itemsSource',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { itemsId },
+		},
+		{
+			...underTest,
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			...options.nodeSettings,
 		},
 	];
-	const connections = { 'Items Source': { main: [[{ node: UNDER_TEST, type: 'main' as const, index: 0 }]] } };
+	const connections = {
+		'Items Source': { main: [[{ node: UNDER_TEST, type: 'main' as const, index: 0 }]] },
+	};
 	// getTimezone() reads workflow.timezone, which the Workflow takes from settings.timezone
-	const settings = { executionOrder: 'v1' as const, ...(options.timezone ? { timezone: options.timezone } : {}) };
-	const workflow = new Workflow({ id: 'wf-test', nodes, connections, active: false, nodeTypes, settings });
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+	const settings = {
+		executionOrder: 'v1' as const,
+		...(options.timezone ? { timezone: options.timezone } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings,
+	});
+	const hooks = lifecycleHooks('manual', 'exec-1', {
 		id: 'wf-test',
 		name: 'test',
 		nodes,
 		connections,
 		active: false,
-		settings: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		isArchived: false,
-		activeVersionId: null,
-	} as never);
-	const execution = new WorkflowExecute(additionalData(options.credentialsHelper, hooks), 'manual').run({
+	});
+	const execution = new WorkflowExecute(
+		additionalData(options.credentialsHelper, hooks),
+		'manual',
+	).run({
 		workflow,
 		startNode: workflow.getNode('Items Source')!,
 	});
-	const cancelTimer = options.cancelAfterMs !== undefined ? setTimeout(() => execution.cancel(), options.cancelAfterMs) : undefined;
+	const cancelTimer =
+		options.cancelAfterMs !== undefined
+			? setTimeout(() => execution.cancel(), options.cancelAfterMs)
+			: undefined;
 	const run = await execution;
 	clearTimeout(cancelTimer);
 	const outputs = run.data.resultData.runData[UNDER_TEST]?.[0]?.data?.main ?? [];
@@ -173,20 +210,72 @@ export interface Poller {
 	staticData(): IDataObject;
 }
 
-/** The node under test as the only node of a workflow (a trigger, or a node open in the editor). */
-function aloneNode(options: { nodeType: INodeType; parameters: INodeParameters; credentials?: Record<string, string> }, id: string, name: string) {
+/** The node under test in its newest version, with its parameters and credentials (type name → credential id). */
+function testNode(
+	options: {
+		nodeType: INodeType;
+		parameters: INodeParameters;
+		credentials?: Record<string, string>;
+	},
+	id: string,
+	name: string,
+	position: [number, number] = [0, 0],
+): { node: INode; typeName: string } {
 	const description = options.nodeType.description as INodeTypeDescription;
 	const typeName = `test.${description.name}`;
 	const node: INode = {
 		id,
 		name,
 		type: typeName,
-		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
-		position: [0, 0],
+		typeVersion: Array.isArray(description.version)
+			? Math.max(...description.version)
+			: description.version,
+		position,
 		parameters: options.parameters,
-		credentials: Object.fromEntries(Object.entries(options.credentials ?? {}).map(([type, credentialId]) => [type, { id: credentialId, name: credentialId }])),
+		credentials: Object.fromEntries(
+			Object.entries(options.credentials ?? {}).map(([type, credentialId]) => [
+				type,
+				{ id: credentialId, name: credentialId },
+			]),
+		),
 	};
+	return { node, typeName };
+}
+
+/** The node under test as the only node of a workflow (a trigger, or a node open in the editor). */
+function aloneNode(
+	options: {
+		nodeType: INodeType;
+		parameters: INodeParameters;
+		credentials?: Record<string, string>;
+	},
+	id: string,
+	name: string,
+) {
+	const { node, typeName } = testNode(options, id, name);
 	return { node, nodeTypes: new NodeTypes({ [typeName]: options.nodeType }) };
+}
+
+function lifecycleHooks(
+	mode: 'manual' | 'trigger',
+	executionId: string,
+	workflow: {
+		id: string;
+		name: string;
+		nodes: INode[];
+		connections: IConnections;
+		active: boolean;
+	},
+): ExecutionLifecycleHooks {
+	const now = new Date();
+	return new ExecutionLifecycleHooks(mode, executionId, {
+		...workflow,
+		settings: {},
+		createdAt: now,
+		updatedAt: now,
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
 }
 
 /** Sets up a polling trigger in an (active or manual) workflow whose static data persists between polls. */
@@ -199,13 +288,32 @@ export async function pollingTrigger(options: {
 }): Promise<Poller> {
 	await initBinaryData();
 	const { node, nodeTypes } = aloneNode(options, 'trigger', 'Trigger');
-	const workflow = new Workflow({ id: 'wf-poll', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
-	const hooks = new ExecutionLifecycleHooks('trigger', 'exec-poll', { id: 'wf-poll', name: 'poll', nodes: [node], connections: {}, active: true, settings: {} } as never);
+	const workflow = new Workflow({
+		id: 'wf-poll',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: {},
+	});
+	const hooks = lifecycleHooks('trigger', 'exec-poll', {
+		id: 'wf-poll',
+		name: 'poll',
+		nodes: [node],
+		connections: {},
+		active: true,
+	});
 	const data = additionalData(options.credentialsHelper, hooks);
 	const mode = options.mode ?? 'trigger';
 	return {
 		poll: async () => {
-			const context = new PollContext(workflow, workflow.getNode('Trigger')!, data, mode, mode === 'manual' ? 'manual' : 'activate');
+			const context = new PollContext(
+				workflow,
+				workflow.getNode('Trigger')!,
+				data,
+				mode,
+				mode === 'manual' ? 'manual' : 'activate',
+			);
 			const result = await options.nodeType.poll!.call(context);
 			return result?.[0] ?? null;
 		},
@@ -223,22 +331,63 @@ export async function loadOptions(options: {
 }) {
 	await initBinaryData();
 	const { node, nodeTypes } = aloneNode(options, 'editor', 'Node In Editor');
-	const workflow = new Workflow({ id: 'wf-editor', nodes: [node], connections: {}, active: false, nodeTypes });
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-editor', { id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, settings: {} } as never);
-	const context = new LoadOptionsContext(workflow, node, additionalData(options.credentialsHelper, hooks), `parameters.${options.method}`);
+	const workflow = new Workflow({
+		id: 'wf-editor',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const hooks = lifecycleHooks('manual', 'exec-editor', {
+		id: 'wf-editor',
+		name: 'editor',
+		nodes: [node],
+		connections: {},
+		active: false,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(options.credentialsHelper, hooks),
+		`parameters.${options.method}`,
+	);
 	const method = options.nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`${node.type} has no loadOptions method ${options.method}`);
 	return await method.call(context);
 }
 
 /** Resolves `={{ … }}` expressions against $credentials, as n8n does for credential test requests. */
-export function resolveCredentialExpressions<T>(value: T, credentials: ICredentialDataDecryptedObject): T {
-	const node: INode = { id: 'n', name: 'n', type: 'test.itemsSource', typeVersion: 1, position: [0, 0], parameters: {} };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ 'test.itemsSource': new ItemsSource() }) });
+export function resolveCredentialExpressions<T>(
+	value: T,
+	credentials: ICredentialDataDecryptedObject,
+): T {
+	const node: INode = {
+		id: 'n',
+		name: 'n',
+		type: 'test.itemsSource',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ 'test.itemsSource': new ItemsSource() }),
+	});
 	const resolve = (v: unknown): unknown => {
-		if (typeof v === 'string' && v.startsWith('=')) return workflow.expression.getSimpleParameterValue(node, v, 'internal', { $credentials: credentials }, undefined, '');
+		if (typeof v === 'string' && v.startsWith('='))
+			return workflow.expression.getSimpleParameterValue(
+				node,
+				v,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
 		if (Array.isArray(v)) return v.map(resolve);
-		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+		if (v && typeof v === 'object')
+			return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
 		return v;
 	};
 	return resolve(value) as T;
@@ -265,11 +414,17 @@ class CredentialTestProbe implements INodeType {
 	}
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const probe = probeRequests.get(this.getNodeParameter('probeId', 0) as string)!;
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, probe.credentialType, { ...probe.request, returnFullResponse: true, json: true })) as {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			probe.credentialType,
+			{ ...probe.request, returnFullResponse: true, json: true },
+		)) as {
 			statusCode: number;
 			body: IDataObject;
 		};
-		return [[{ json: { statusCode: response.statusCode, body: response.body }, pairedItem: { item: 0 } }]];
+		return [
+			[{ json: { statusCode: response.statusCode, body: response.body }, pairedItem: { item: 0 } }],
+		];
 	}
 }
 
@@ -286,10 +441,17 @@ export async function testCredential(
 	if (!stored) throw new Error(`no credential ${credentialId}`);
 	const test = credentialType.test;
 	if (!test) throw new Error(`${credentialType.name} has no test request`);
-	const data = await credentialsHelper.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: credentialId, name: credentialId }, credentialType.name, 'manual');
+	const data = await credentialsHelper.getDecrypted(
+		{} as IWorkflowExecuteAdditionalData,
+		{ id: credentialId, name: credentialId },
+		credentialType.name,
+		'manual',
+	);
 	const request = resolveCredentialExpressions(test.request as IHttpRequestOptions, data);
 	// A Test always re-runs preAuthentication, as the CLI's tester does: clear the expirable field.
-	const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+	const expirable = credentialType.properties.find(
+		(p) => p.type === 'hidden' && p.typeOptions?.expirable,
+	);
 	if (expirable) stored.data[expirable.name] = '';
 	const probeId = `probe-${probeRequests.size + 1}`;
 	probeRequests.set(probeId, { credentialType: credentialType.name, request });
@@ -300,40 +462,64 @@ export async function testCredential(
 		credentialsHelper,
 	});
 	// As n8n's credentials tester: a failed answer whose status has a responseCode rule shows that rule's message.
-	const ruleFor = (statusCode: number) => test.rules?.find((rule) => rule.type === 'responseCode' && rule.properties.value === statusCode);
+	const ruleFor = (statusCode: number) =>
+		test.rules?.find(
+			(rule) => rule.type === 'responseCode' && rule.properties.value === statusCode,
+		);
 	if (result.status !== 'success') {
-		const statusCode = Number((result.error as { httpCode?: string } | undefined)?.httpCode) || undefined;
+		const statusCode =
+			Number((result.error as { httpCode?: string } | undefined)?.httpCode) || undefined;
 		const rule = statusCode ? ruleFor(statusCode) : undefined;
-		if (rule?.type === 'responseCode') return { ok: false, message: rule.properties.message, statusCode };
-		return { ok: false, message: String(result.error?.message ?? 'failed') + (result.error?.description ? ` ${result.error.description}` : ''), statusCode };
+		if (rule?.type === 'responseCode')
+			return { ok: false, message: rule.properties.message, statusCode };
+		return {
+			ok: false,
+			message:
+				String(result.error?.message ?? 'failed') +
+				(result.error?.description ? ` ${result.error.description}` : ''),
+			statusCode,
+		};
 	}
 	const { statusCode, body } = result.items[0].json as { statusCode: number; body: IDataObject };
 	const rule = ruleFor(statusCode);
-	if (statusCode >= 300 && rule?.type === 'responseCode') return { ok: false, message: rule.properties.message, statusCode };
+	if (statusCode >= 300 && rule?.type === 'responseCode')
+		return { ok: false, message: rule.properties.message, statusCode };
 	for (const successRule of test.rules ?? []) {
 		if (successRule.type === 'responseSuccessBody') {
-			const key = successRule.properties.key.split('.').reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], body);
-			if (key === successRule.properties.value) return { ok: false, message: successRule.properties.message, statusCode };
+			const key = successRule.properties.key
+				.split('.')
+				.reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], body);
+			if (key === successRule.properties.value)
+				return { ok: false, message: successRule.properties.message, statusCode };
 		}
 	}
 	return { ok: true, message: 'Connection tested successfully', statusCode };
 }
 
 /** A credentials helper holding the given credentials. */
-export function credentialsStore(types: ICredentialType[], credentials: Record<string, { type: string; data: ICredentialDataDecryptedObject }>): HarnessCredentialsHelper {
+export function credentialsStore(
+	types: ICredentialType[],
+	credentials: Record<string, { type: string; data: ICredentialDataDecryptedObject }>,
+): HarnessCredentialsHelper {
 	const helper = new HarnessCredentialsHelper(types);
-	for (const [id, c] of Object.entries(credentials)) helper.store.set(id, { type: c.type, data: { ...c.data } });
+	for (const [id, c] of Object.entries(credentials))
+		helper.store.set(id, { type: c.type, data: { ...c.data } });
 	return helper;
 }
 
 /** Every string in an object graph, for checking that no secret leaked into output or errors. */
-export function everyString(value: unknown, out: string[] = [], seen = new Set<unknown>()): string[] {
+export function everyString(
+	value: unknown,
+	out: string[] = [],
+	seen = new Set<unknown>(),
+): string[] {
 	if (typeof value === 'string') out.push(value);
 	else if (value && typeof value === 'object' && !seen.has(value)) {
 		seen.add(value);
 		if (value instanceof Error) {
 			out.push(value.message, String(value.stack ?? ''));
-			for (const key of Object.getOwnPropertyNames(value)) everyString((value as unknown as IDataObject)[key], out, seen);
+			for (const key of Object.getOwnPropertyNames(value))
+				everyString((value as unknown as IDataObject)[key], out, seen);
 		}
 		for (const v of Object.values(value)) everyString(v, out, seen);
 	}

@@ -1,5 +1,13 @@
 // Test-only start node: emits the items a test registered (JSON and binary files), like a Manual Trigger followed by data.
-import type { IBinaryKeyData, IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+} from 'n8n-workflow';
 
 export interface SourceItem {
 	json: IDataObject;

@@ -7,13 +7,23 @@ import { PROBE_KEY, ProbeEmulator } from './probe-emulator';
 const vendor = useEmulator(() => new ProbeEmulator());
 
 function trigger(mode: 'trigger' | 'manual' = 'trigger') {
-	const helper = credentialsStore([new ProbeKeyApi()], { k: { type: 'probeKeyApi', data: { baseUrl: vendor.get().baseUrl, apiKey: PROBE_KEY } } });
-	return pollingTrigger({ nodeType: new ProbeTrigger(), parameters: {}, credentials: { probeKeyApi: 'k' }, credentialsHelper: helper, mode });
+	const helper = credentialsStore([new ProbeKeyApi()], {
+		k: { type: 'probeKeyApi', data: { baseUrl: vendor.get().baseUrl, apiKey: PROBE_KEY } },
+	});
+	return pollingTrigger({
+		nodeType: new ProbeTrigger(),
+		parameters: {},
+		credentials: { probeKeyApi: 'k' },
+		credentialsHelper: helper,
+		mode,
+	});
 }
 
 test('first poll only remembers; later polls emit each new or changed customer once, oldest first', async () => {
 	vendor.get().seed(0);
-	vendor.get().customers.set('old', { id: 'old', name: 'Old', updated_at: '2020-01-01T00:00:00.000Z' });
+	vendor
+		.get()
+		.customers.set('old', { id: 'old', name: 'Old', updated_at: '2020-01-01T00:00:00.000Z' });
 	const poller = await trigger();
 	expect(await poller.poll()).toBeNull();
 	expect(poller.staticData().since).toEqual(expect.any(String));
@@ -26,9 +36,18 @@ test('first poll only remembers; later polls emit each new or changed customer o
 
 	// the boundary record (same timestamp as the cursor) is not emitted again; a later change is
 	expect(await poller.poll()).toBeNull();
-	vendor.get().customers.set('a', { id: 'a', name: 'A2', updated_at: new Date(Date.now() + 3000).toISOString() });
+	vendor.get().customers.set('a', {
+		id: 'a',
+		name: 'A2',
+		updated_at: new Date(Date.now() + 3000).toISOString(),
+	});
 	expect((await poller.poll())?.map((i) => i.json.name)).toEqual(['A2']);
-	expect(vendor.get().calls('list').every((r) => /updated_since=/.test(r.query))).toBe(true);
+	expect(
+		vendor
+			.get()
+			.calls('list')
+			.every((r) => /updated_since=/.test(r.query)),
+	).toBe(true);
 });
 
 test('a manual test run shows the newest record at once', async () => {

@@ -31,9 +31,18 @@ export class ProbeKeyApi implements ICredentialType {
 	displayName = 'Probe Key API';
 	properties = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string' as const, default: '' },
-		{ displayName: 'API Key', name: 'apiKey', type: 'string' as const, typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string' as const,
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
-	authenticate: IAuthenticateGeneric = { type: 'generic', properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } } };
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } },
+	};
 	test = { request: { baseURL: '={{$credentials.baseUrl}}', url: '/me' } };
 }
 
@@ -42,8 +51,20 @@ export class ProbeSessionApi implements ICredentialType {
 	displayName = 'Probe Session API';
 	properties = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string' as const, default: '' },
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'string' as const, typeOptions: { password: true }, default: '' },
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden' as const, typeOptions: { expirable: true }, default: '' },
+		{
+			displayName: 'Refresh Token',
+			name: 'refreshToken',
+			type: 'string' as const,
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden' as const,
+			typeOptions: { expirable: true },
+			default: '',
+		},
 	];
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const res = (await this.helpers.httpRequest({
@@ -54,18 +75,27 @@ export class ProbeSessionApi implements ICredentialType {
 		})) as { access_token: string };
 		return { accessToken: res.access_token };
 	}
-	authenticate: IAuthenticateGeneric = { type: 'generic', properties: { headers: { 'x-access-token': '={{$credentials.accessToken}}' } } };
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'x-access-token': '={{$credentials.accessToken}}' } },
+	};
 }
 
 export const probeTransport = new Transport({
 	provider: 'Probe',
-	rateLimits: { default: { capacity: 1000, refillPerSecond: 1000 }, strict: { capacity: 3, refillPerSecond: 10 } },
+	rateLimits: {
+		default: { capacity: 1000, refillPerSecond: 1000 },
+		strict: { capacity: 3, refillPerSecond: 10 },
+	},
 	defaultRateLimitGroup: 'default',
 	readRateLimitHeaders: (headers) => {
 		const remaining = headers['x-ratelimit-remaining'];
 		const reset = headers['x-ratelimit-reset-ms'];
 		if (remaining === undefined) return undefined;
-		return { remaining: Number(remaining), resetInMs: reset === undefined ? undefined : Number(reset) };
+		return {
+			remaining: Number(remaining),
+			resetInMs: reset === undefined ? undefined : Number(reset),
+		};
 	},
 	vendorRetryAfterMs: (response) => {
 		const retryAt = Number(response.headers['x-ratelimit-retry-at']);
@@ -74,14 +104,25 @@ export const probeTransport = new Transport({
 	parseError: (response) => {
 		const body = response.body as IDataObject | undefined;
 		if (body && typeof body === 'object' && typeof body.message === 'string') {
-			return { message: body.message, code: body.code as string | undefined, description: body.details as string | undefined };
+			return {
+				message: body.message,
+				code: body.code as string | undefined,
+				description: body.details as string | undefined,
+			};
 		}
 		return { message: '' };
 	},
 	backoff: { baseDelayMs: 20, maxDelayMs: 200 },
 });
 
-async function send(ctx: IExecuteFunctions, itemIndex: number, method: 'GET' | 'POST' | 'PUT', url: string, safeToRepeat: boolean, body?: IDataObject) {
+async function send(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	method: 'GET' | 'POST' | 'PUT',
+	url: string,
+	safeToRepeat: boolean,
+	body?: IDataObject,
+) {
 	const auth = ctx.getNodeParameter('authentication', 0, 'key') as string;
 	const credentialType = auth === 'session' ? 'probeSessionApi' : 'probeKeyApi';
 	const credentials = await ctx.getCredentials(credentialType, itemIndex);
@@ -100,10 +141,28 @@ async function send(ctx: IExecuteFunctions, itemIndex: number, method: 'GET' | '
 
 const operations: OperationMap = {
 	customer: {
+		// a presigned URL: no credential, yet paced, retried and its errors read as any other request
+		getPresigned: {
+			async execute(this: IExecuteFunctions, i: number) {
+				const response = await probeTransport.request(this, {
+					method: 'GET',
+					url: this.getNodeParameter('url', i) as string,
+					safeToRepeat: true,
+					itemIndex: i,
+				});
+				return await probeTransport.jsonBody<IDataObject>(this, response, i);
+			},
+		},
 		get: {
 			async execute(this: IExecuteFunctions, i: number) {
 				const id = requiredPathId(this, 'customerId', i, 'Customer ID');
-				return await send(this, i, 'GET', `/customers/${pathSegment(this, i, 'Customer ID', id)}`, true);
+				return await send(
+					this,
+					i,
+					'GET',
+					`/customers/${pathSegment(this, i, 'Customer ID', id)}`,
+					true,
+				);
 			},
 		},
 		create: {
@@ -115,7 +174,14 @@ const operations: OperationMap = {
 		update: {
 			async execute(this: IExecuteFunctions, i: number) {
 				const id = requiredPathId(this, 'customerId', i, 'Customer ID');
-				return await send(this, i, 'PUT', `/customers/${pathSegment(this, i, 'Customer ID', id)}`, true, { name: this.getNodeParameter('name', i, '') as string });
+				return await send(
+					this,
+					i,
+					'PUT',
+					`/customers/${pathSegment(this, i, 'Customer ID', id)}`,
+					true,
+					{ name: this.getNodeParameter('name', i, '') as string },
+				);
 			},
 		},
 		getAll: {
@@ -126,8 +192,17 @@ const operations: OperationMap = {
 					0,
 					async (offset, remaining) => {
 						const size = Math.min(pageSize, remaining ?? pageSize);
-						const page = (await send(this, i, 'GET', `/customers?offset=${offset}&limit=${size}`, true)) as { customers: IDataObject[]; more: boolean };
-						return { items: page.customers, next: nextOffset(offset, size, page.customers.length, page.more) };
+						const page = (await send(
+							this,
+							i,
+							'GET',
+							`/customers?offset=${offset}&limit=${size}`,
+							true,
+						)) as { customers: IDataObject[]; more: boolean };
+						return {
+							items: page.customers,
+							next: nextOffset(offset, size, page.customers.length, page.more),
+						};
 					},
 					limit,
 				);
@@ -147,16 +222,39 @@ export class KernelProbe implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [
-			{ name: 'probeKeyApi', required: true, displayOptions: { show: { authentication: ['key'] } } },
-			{ name: 'probeSessionApi', required: true, displayOptions: { show: { authentication: ['session'] } } },
+			{
+				name: 'probeKeyApi',
+				required: true,
+				displayOptions: { show: { authentication: ['key'] } },
+			},
+			{
+				name: 'probeSessionApi',
+				required: true,
+				displayOptions: { show: { authentication: ['session'] } },
+			},
 		],
 		properties: [
-			{ displayName: 'Authentication', name: 'authentication', type: 'options', options: [{ name: 'Key', value: 'key' }, { name: 'Session', value: 'session' }], default: 'key' },
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Key', value: 'key' },
+					{ name: 'Session', value: 'session' },
+				],
+				default: 'key',
+			},
 			{ displayName: 'Resource', name: 'resource', type: 'hidden', default: 'customer' },
 			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'get' },
 			{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Rate Limit Group', name: 'rateLimitGroup', type: 'string', default: 'default' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+			{
+				displayName: 'Rate Limit Group',
+				name: 'rateLimitGroup',
+				type: 'string',
+				default: 'default',
+			},
 			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50 },
 			requestSettingsProperty,
@@ -187,11 +285,18 @@ export class ProbeTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const credentials = await this.getCredentials('probeKeyApi');
 		const list = async (query: string) => {
-			const response = await probeTransport.request(this, { credentialType: 'probeKeyApi', method: 'GET', url: `${credentials.baseUrl as string}/customers?${query}`, safeToRepeat: true });
-			return (await probeTransport.jsonBody<{ customers: IDataObject[] }>(this, response)).customers;
+			const response = await probeTransport.request(this, {
+				credentialType: 'probeKeyApi',
+				method: 'GET',
+				url: `${credentials.baseUrl as string}/customers?${query}`,
+				safeToRepeat: true,
+			});
+			return (await probeTransport.jsonBody<{ customers: IDataObject[] }>(this, response))
+				.customers;
 		};
 		return await pollChanges.call(this, {
-			fetchChangedSince: async (since) => await list(`updated_since=${encodeURIComponent(since)}&limit=100`),
+			fetchChangedSince: async (since) =>
+				await list(`updated_since=${encodeURIComponent(since)}&limit=100`),
 			fetchSample: async (limit) => await list(`limit=${limit}`),
 			idOf: (c) => String(c.id),
 			changedAtOf: (c) => c.updated_at as string | undefined,

@@ -1,5 +1,15 @@
 // Pure functions of the kernel: parsing and arithmetic that the engine tests rely on.
-import { TokenBucket, backoffDelay, classifyNetworkError, mayRetry, nextOffset, parseLinkHeader, parseRetryAfter, redactText, secretValues } from '../../nodes/shared';
+import {
+	TokenBucket,
+	backoffDelay,
+	classifyNetworkError,
+	mayRetry,
+	nextOffset,
+	parseLinkHeader,
+	parseRetryAfter,
+	redactText,
+	secretValues,
+} from '../../nodes/shared';
 
 test('Retry-After: seconds, fractional seconds, HTTP date, garbage', () => {
 	const now = Date.parse('2026-11-22T12:00:00Z');
@@ -39,7 +49,9 @@ test('offset paging ends on an empty page even when the vendor says there is mor
 });
 
 test('Link header', () => {
-	const links = parseLinkHeader('<https://api.tiendanube.com/v1/1/customers?page=2&per_page=200>; rel="next", <https://api.tiendanube.com/v1/1/customers?page=9&per_page=200>; rel="last"');
+	const links = parseLinkHeader(
+		'<https://api.tiendanube.com/v1/1/customers?page=2&per_page=200>; rel="next", <https://api.tiendanube.com/v1/1/customers?page=9&per_page=200>; rel="last"',
+	);
 	expect(links.next).toBe('https://api.tiendanube.com/v1/1/customers?page=2&per_page=200');
 	expect(links.last).toMatch(/page=9/);
 	expect(parseLinkHeader(undefined)).toEqual({});
@@ -69,15 +81,32 @@ test("the bucket's refill starts when the first request of a burst is answered, 
 });
 
 test('redaction masks secrets, their URL encoding and token shapes, but keeps public fields', () => {
-	const secrets = secretValues({ apiKey: 'k/ey+12345', region: 'europe', oauthTokenData: { access_token: 'tok-abcdef' } });
+	const secrets = secretValues({
+		apiKey: 'k/ey+12345',
+		region: 'europe',
+		oauthTokenData: { access_token: 'tok-abcdef' },
+	});
 	expect(secrets).toEqual(expect.arrayContaining(['k/ey+12345', 'tok-abcdef']));
 	expect(secrets).not.toContain('europe');
-	expect(redactText('key k/ey+12345 enc k%2Fey%2B12345 tok-abcdef region europe', secrets)).toBe('key **hidden** enc **hidden** **hidden** region europe');
-	expect(redactText('Authorization: Bearer abcdefghijkl', [])).toBe('Authorization: Bearer **hidden**');
-	expect(redactText('x-amz-access-token Atza|IwEBIExample', [])).toBe('x-amz-access-token **hidden**');
-	expect(redactText('/?Action=X&Signature=abc%2Bdef&Version=1', [])).toBe('/?Action=X&Signature=**hidden**&Version=1');
+	expect(redactText('key k/ey+12345 enc k%2Fey%2B12345 tok-abcdef region europe', secrets)).toBe(
+		'key **hidden** enc **hidden** **hidden** region europe',
+	);
+	expect(redactText('Authorization: Bearer abcdefghijkl', [])).toBe(
+		'Authorization: Bearer **hidden**',
+	);
+	expect(redactText('x-amz-access-token Atza|IwEBIExample', [])).toBe(
+		'x-amz-access-token **hidden**',
+	);
+	expect(redactText('/?Action=X&Signature=abc%2Bdef&Version=1', [])).toBe(
+		'/?Action=X&Signature=**hidden**&Version=1',
+	);
 	// the OAuth2 token's type and the partner site are words, not secrets; a token beside them is still masked
-	const oauth = secretValues({ partnerSite: 'www.tiendanube.com', oauthTokenData: { token_type: 'bearer', access_token: 'stored-token-1' } });
+	const oauth = secretValues({
+		partnerSite: 'www.tiendanube.com',
+		oauthTokenData: { token_type: 'bearer', access_token: 'stored-token-1' },
+	});
 	expect(oauth).toEqual(['stored-token-1']);
-	expect(redactText('Authorization: bearer unstored-token-2 via www.tiendanube.com', oauth)).toBe('Authorization: bearer **hidden** via www.tiendanube.com');
+	expect(redactText('Authorization: bearer unstored-token-2 via www.tiendanube.com', oauth)).toBe(
+		'Authorization: bearer **hidden** via www.tiendanube.com',
+	);
 });

@@ -7,19 +7,29 @@ import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { useEmulator } from '../emulators/kit';
 import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
 import { DATE_TIME_CASES, NOT_DATES, notADateTime } from '../harness/date-cases';
-import { credentialsStore, runNode } from '../harness/harness';
+import { providerRunner } from '../harness/provider-runner';
 
 const vendor = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
-let counter = 0;
+const nuvemshop = providerRunner({
+	nodeType: () => new Nuvemshop(),
+	credentialTypes: () => [new NuvemshopApi()],
+	credentialType: 'nuvemshopApi',
+	credentialData: () => ({
+		storeId: NUVEMSHOP_STORE_ID,
+		accessToken: NUVEMSHOP_TOKEN,
+		appName: 'Shop Sync',
+		appContact: 'ops@example.com',
+		platformHost: 'api.tiendanube.com',
+		apiVersion: '2025-03',
+		customBaseUrl: vendor.get().baseUrl,
+	}),
+	defaultParameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: 1 },
+});
+const run = async (parameters: INodeParameters, timezone: string) =>
+	await nuvemshop.run(parameters, { timezone });
 
-async function run(parameters: INodeParameters, timezone: string) {
-	const id = `nuvem-dates-${++counter}`;
-	const data = { storeId: NUVEMSHOP_STORE_ID, accessToken: NUVEMSHOP_TOKEN, appName: 'Shop Sync', appContact: 'ops@example.com', platformHost: 'api.tiendanube.com', apiVersion: '2025-03', customBaseUrl: vendor.get().baseUrl };
-	const helper = credentialsStore([new NuvemshopApi()], { [id]: { type: 'nuvemshopApi', data } });
-	return await runNode({ nodeType: new Nuvemshop(), parameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: 1, ...parameters }, credentials: { nuvemshopApi: id }, credentialsHelper: helper, timezone });
-}
-
-const query = () => Object.fromEntries(new URLSearchParams(vendor.get().calls('listCustomers')[0].query));
+const query = () =>
+	Object.fromEntries(new URLSearchParams(vendor.get().calls('listCustomers')[0].query));
 
 beforeEach(() => vendor.get().seed(3));
 
@@ -39,7 +49,12 @@ describe('Get Many, Updated After', () => {
 });
 
 test('Get Many reads all four date filters in the workflow time zone', async () => {
-	const filters = { created_at_min: '2024-03-01', created_at_max: '2024-03-01T23:59:59', updated_at_min: '2024-03-01T10:00:00Z', updated_at_max: '2024-03-01T10:00:00+01:00' };
+	const filters = {
+		created_at_min: '2024-03-01',
+		created_at_max: '2024-03-01T23:59:59',
+		updated_at_min: '2024-03-01T10:00:00Z',
+		updated_at_max: '2024-03-01T10:00:00+01:00',
+	};
 	const result = await run({ filters }, 'America/Sao_Paulo');
 	expect(result.error).toBeUndefined();
 	expect(query()).toMatchObject({

@@ -7,28 +7,80 @@ import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
 import { useEmulator } from '../emulators/kit';
 import { ULTRACART_SIMPLE_KEY, UltraCartEmulator } from '../emulators/ultracart';
 import { DATE_TIME_CASES, NOT_DATES, notADateTime } from '../harness/date-cases';
-import { credentialsStore, runNode } from '../harness/harness';
+import { providerRunner } from '../harness/provider-runner';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
-let counter = 0;
+const ultraCart = providerRunner({
+	nodeType: () => new UltraCart(),
+	credentialTypes: () => [new UltraCartApi()],
+	credentialType: 'ultraCartApi',
+	credentialData: () => ({
+		apiKey: ULTRACART_SIMPLE_KEY,
+		customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
+	}),
+});
 
-async function run(resource: string, operation: string, parameters: INodeParameters, timezone: string) {
-	const id = `uc-dates-${++counter}`;
-	const helper = credentialsStore([new UltraCartApi()], { [id]: { type: 'ultraCartApi', data: { apiKey: ULTRACART_SIMPLE_KEY, customBaseUrl: `${vendor.get().baseUrl}/rest/v2` } } });
-	return await runNode({ nodeType: new UltraCart(), parameters: { resource, operation, ...parameters }, credentials: { ultraCartApi: id }, credentialsHelper: helper, timezone });
-}
+const run = async (
+	resource: string,
+	operation: string,
+	parameters: INodeParameters,
+	timezone: string,
+) => await ultraCart.run({ resource, operation, ...parameters }, { timezone });
 
-const body = (operation: string) => JSON.parse(vendor.get().calls(operation)[0].body) as Record<string, unknown>;
-const query = (operation: string) => Object.fromEntries(new URLSearchParams(vendor.get().calls(operation)[0].query));
+const body = (operation: string) =>
+	JSON.parse(vendor.get().calls(operation)[0].body) as Record<string, unknown>;
+const query = (operation: string) =>
+	Object.fromEntries(new URLSearchParams(vendor.get().calls(operation)[0].query));
 
 beforeEach(() => vendor.get().seed(5));
 
-const operations: Array<[string, string, string, (value: string) => INodeParameters, () => unknown]> = [
-	['customer', 'getAll', 'Signed Up After', (value) => ({ returnAll: false, limit: 1, filters: { signup_dts_start: value } }), () => query('get_customers').signup_dts_start],
-	['customer', 'search', 'Signed Up Before', (value) => ({ searchString: 'buyer', returnAll: false, limit: 1, filters: { signup_dts_end: value } }), () => query('search_customers').signup_dts_end],
-	['customer', 'query', 'Last Modified After', (value) => ({ returnAll: false, limit: 1, query: { last_modified_dts_start: value } }), () => body('get_customers_by_query').last_modified_dts_start],
-	['customer', 'getAll', 'Changed Since', (value) => ({ returnAll: false, limit: 1, listingOptions: { since: value } }), () => query('get_customers')._since],
-	['cashback', 'adjust', 'Entry Date', (value) => ({ customerProfileOid: '1001', adjustment_amount: 5, additionalFields: { entry_dts: value } }), () => body('adjust_internal_certificate').entry_dts],
+const operations: Array<
+	[string, string, string, (value: string) => INodeParameters, () => unknown]
+> = [
+	[
+		'customer',
+		'getAll',
+		'Signed Up After',
+		(value) => ({ returnAll: false, limit: 1, filters: { signup_dts_start: value } }),
+		() => query('get_customers').signup_dts_start,
+	],
+	[
+		'customer',
+		'search',
+		'Signed Up Before',
+		(value) => ({
+			searchString: 'buyer',
+			returnAll: false,
+			limit: 1,
+			filters: { signup_dts_end: value },
+		}),
+		() => query('search_customers').signup_dts_end,
+	],
+	[
+		'customer',
+		'query',
+		'Last Modified After',
+		(value) => ({ returnAll: false, limit: 1, query: { last_modified_dts_start: value } }),
+		() => body('get_customers_by_query').last_modified_dts_start,
+	],
+	[
+		'customer',
+		'getAll',
+		'Changed Since',
+		(value) => ({ returnAll: false, limit: 1, listingOptions: { since: value } }),
+		() => query('get_customers')._since,
+	],
+	[
+		'cashback',
+		'adjust',
+		'Entry Date',
+		(value) => ({
+			customerProfileOid: '1001',
+			adjustment_amount: 5,
+			additionalFields: { entry_dts: value },
+		}),
+		() => body('adjust_internal_certificate').entry_dts,
+	],
 ];
 
 describe.each(operations)('%s %s, %s', (resource, operation, label, parameters, received) => {
@@ -48,8 +100,18 @@ describe.each(operations)('%s %s, %s', (resource, operation, label, parameters, 
 
 describe('every date parameter of an operation', () => {
 	test('Get Many: the four date filters and Changed Since (_since)', async () => {
-		const filters = { last_modified_dts_start: '2024-03-01T10:00:00', last_modified_dts_end: '2024-03-02', signup_dts_start: '2024-03-01T10:00:00Z', signup_dts_end: '2024-03-03T08:00:00-05:00' };
-		const result = await run('customer', 'getAll', { returnAll: false, limit: 1, filters, listingOptions: { since: '2024-07-01 09:15' } }, 'Asia/Kolkata');
+		const filters = {
+			last_modified_dts_start: '2024-03-01T10:00:00',
+			last_modified_dts_end: '2024-03-02',
+			signup_dts_start: '2024-03-01T10:00:00Z',
+			signup_dts_end: '2024-03-03T08:00:00-05:00',
+		};
+		const result = await run(
+			'customer',
+			'getAll',
+			{ returnAll: false, limit: 1, filters, listingOptions: { since: '2024-07-01 09:15' } },
+			'Asia/Kolkata',
+		);
 		expect(result.error).toBeUndefined();
 		expect(query('get_customers')).toMatchObject({
 			last_modified_dts_start: '2024-03-01T10:00:00+05:30',
@@ -61,14 +123,39 @@ describe('every date parameter of an operation', () => {
 	});
 
 	test('Search: both sign-up dates and Changed Since, winter and summer in Europe/Berlin', async () => {
-		const result = await run('customer', 'search', { searchString: 'buyer', returnAll: false, limit: 1, filters: { signup_dts_start: '2024-03-01', signup_dts_end: '2024-03-31T12:00:00' }, listingOptions: { since: '2024-07-15T09:30:00' } }, 'Europe/Berlin');
+		const result = await run(
+			'customer',
+			'search',
+			{
+				searchString: 'buyer',
+				returnAll: false,
+				limit: 1,
+				filters: { signup_dts_start: '2024-03-01', signup_dts_end: '2024-03-31T12:00:00' },
+				listingOptions: { since: '2024-07-15T09:30:00' },
+			},
+			'Europe/Berlin',
+		);
 		expect(result.error).toBeUndefined();
-		expect(query('search_customers')).toMatchObject({ signup_dts_start: '2024-03-01T00:00:00+01:00', signup_dts_end: '2024-03-31T12:00:00+02:00', _since: '2024-07-15T09:30:00+02:00' });
+		expect(query('search_customers')).toMatchObject({
+			signup_dts_start: '2024-03-01T00:00:00+01:00',
+			signup_dts_end: '2024-03-31T12:00:00+02:00',
+			_since: '2024-07-15T09:30:00+02:00',
+		});
 	});
 
 	test('Query: every date of the body, and Changed Since in the query string', async () => {
-		const dates = { last_modified_dts_start: '2024-01-15T09:30:00', last_modified_dts_end: '2024-07-15T09:30:00', signup_dts_start: '2024-03-01', signup_dts_end: '2024-03-01T10:00:00.5+01:00' };
-		const result = await run('customer', 'query', { returnAll: false, limit: 1, query: dates, listingOptions: { since: '2024-07-15' } }, 'Europe/Berlin');
+		const dates = {
+			last_modified_dts_start: '2024-01-15T09:30:00',
+			last_modified_dts_end: '2024-07-15T09:30:00',
+			signup_dts_start: '2024-03-01',
+			signup_dts_end: '2024-03-01T10:00:00.5+01:00',
+		};
+		const result = await run(
+			'customer',
+			'query',
+			{ returnAll: false, limit: 1, query: dates, listingOptions: { since: '2024-07-15' } },
+			'Europe/Berlin',
+		);
 		expect(result.error).toBeUndefined();
 		expect(body('get_customers_by_query')).toEqual({
 			last_modified_dts_start: '2024-01-15T09:30:00+01:00',

@@ -1,4 +1,9 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { MWS_PATH, mwsEndpoint } from '../../../credentials/AmazonMwsApi.credentials';
 import { Transport, type RawResponse } from '../../shared';
@@ -6,19 +11,25 @@ import { child, parseXml, toJson, xsdBoolean, type XmlElement } from './xml';
 
 export const CREDENTIAL_TYPE = 'amazonMwsApi';
 
-export type MwsAction = 'ListCustomers' | 'ListCustomersByNextToken' | 'GetCustomersForCustomerId' | 'GetServiceStatus';
+export type MwsAction =
+	| 'ListCustomers'
+	| 'ListCustomersByNextToken'
+	| 'GetCustomersForCustomerId'
+	| 'GetServiceStatus';
 
 function errorOf(body: unknown): { Type?: string; Code?: string; Message?: string } | undefined {
 	if (typeof body !== 'string' || !body.includes('ErrorResponse')) return undefined;
 	try {
 		const error = child(parseXml(body), 'Error');
-		return error ? (toJson(error) as { Type?: string; Code?: string; Message?: string }) : undefined;
+		return error
+			? (toJson(error) as { Type?: string; Code?: string; Message?: string })
+			: undefined;
 	} catch {
 		return undefined;
 	}
 }
 
-/** Throttling quotas and restore rates per operation (boto, Amazon's client; amazon.md §4.3). */
+/** Throttling quotas and restore rates per operation, as boto's MWS client declares them. */
 export const mwsTransport = new Transport({
 	provider: 'Amazon MWS',
 	rateLimits: {
@@ -28,10 +39,18 @@ export const mwsTransport = new Transport({
 		GetServiceStatus: { capacity: 2, refillPerSecond: 1 / 300 },
 	},
 	defaultRateLimitGroup: 'ListCustomers',
-	isThrottled: (response) => response.statusCode === 503 && ['RequestThrottled', 'QuotaExceeded'].includes(errorOf(response.body)?.Code ?? ''),
+	isThrottled: (response) =>
+		response.statusCode === 503 &&
+		['RequestThrottled', 'QuotaExceeded'].includes(errorOf(response.body)?.Code ?? ''),
 	parseError: (response) => {
 		const error = errorOf(response.body);
-		return error ? { message: error.Message || error.Code || '', code: error.Code, description: error.Type ? `Error type: ${error.Type}.` : undefined } : { message: '' };
+		return error
+			? {
+					message: error.Message || error.Code || '',
+					code: error.Code,
+					description: error.Type ? `Error type: ${error.Type}.` : undefined,
+				}
+			: { message: '' };
 	},
 	// every MWS read may be retried after a 503; the restore rates above keep the waits short
 	backoff: { baseDelayMs: 1000 },
@@ -59,7 +78,12 @@ export function resultOf(root: XmlElement, action: MwsAction): XmlElement | unde
 }
 
 /** Sends one MWS action (all four are reads) and returns its Result element. */
-export async function mwsRequest(ctx: IExecuteFunctions, itemIndex: number, action: MwsAction, params: IDataObject = {}): Promise<XmlElement> {
+export async function mwsRequest(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	action: MwsAction,
+	params: IDataObject = {},
+): Promise<XmlElement> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const response: RawResponse = await mwsTransport.request(ctx, {
 		credentialType: CREDENTIAL_TYPE,
@@ -71,7 +95,12 @@ export async function mwsRequest(ctx: IExecuteFunctions, itemIndex: number, acti
 		rateLimitGroup: action,
 		itemIndex,
 	});
-	const text = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : String(response.body ?? '');
+	const text =
+		typeof response.body === 'string'
+			? response.body
+			: Buffer.isBuffer(response.body)
+				? response.body.toString('utf8')
+				: String(response.body ?? '');
 	let result: XmlElement | undefined;
 	try {
 		result = resultOf(parseXml(text), action);
@@ -97,5 +126,8 @@ export function customersOf(result: XmlElement): IDataObject[] {
 export function nextTokenOf(result: XmlElement): { nextToken?: string; more: boolean } {
 	const token = child(result, 'NextToken')?.text.trim();
 	const more = child(result, 'MoreResultsAvailable')?.text.trim();
-	return { nextToken: token || undefined, more: (more === undefined ? undefined : xsdBoolean(more)) ?? Boolean(token) };
+	return {
+		nextToken: token || undefined,
+		more: (more === undefined ? undefined : xsdBoolean(more)) ?? Boolean(token),
+	};
 }

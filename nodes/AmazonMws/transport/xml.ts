@@ -44,7 +44,8 @@ export function parseXml(xml: string): XmlElement {
 	while (i < xml.length) {
 		const lt = xml.indexOf('<', i);
 		const textEnd = lt < 0 ? xml.length : lt;
-		if (textEnd > i && stack.length) stack[stack.length - 1].text += decodeEntities(xml.slice(i, textEnd));
+		if (textEnd > i && stack.length)
+			stack[stack.length - 1].text += decodeEntities(xml.slice(i, textEnd));
 		if (lt < 0) break;
 		if (xml.startsWith('<!--', lt)) {
 			const end = xml.indexOf('-->', lt + 4);
@@ -68,7 +69,10 @@ export function parseXml(xml: string): XmlElement {
 			if (end < 0) throw new XmlParseError('unterminated closing tag');
 			const name = localName(xml.slice(lt + 2, end).trim());
 			const open = stack.pop();
-			if (!open || open.name !== name) throw new XmlParseError(`closing tag </${name}> does not match <${open?.name ?? 'nothing'}>`);
+			if (!open || open.name !== name)
+				throw new XmlParseError(
+					`closing tag </${name}> does not match <${open?.name ?? 'nothing'}>`,
+				);
 			i = end + 1;
 		} else {
 			// a `>` may stand unescaped inside an attribute value (`<a x="1>2">`): only a `>` outside quotes ends the tag
@@ -110,10 +114,15 @@ const DATES = new Set(['AssociatedOn', 'LastUpdatedOn', 'Timestamp']);
 /** An xsd:boolean as a boolean; undefined when the text is none of its four lexical forms. */
 export function xsdBoolean(text: string): boolean | undefined {
 	const value = text.trim();
-	return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : undefined;
+	return value === 'true' || value === '1'
+		? true
+		: value === 'false' || value === '0'
+			? false
+			: undefined;
 }
 
-const ISO_8601 = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_8601 =
+	/^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * An xsd:dateTime as ISO 8601 in UTC. MWS gives its times in UTC; one given without a time zone is read as UTC
@@ -126,8 +135,15 @@ export function xsdDateTime(text: string): string {
 	const [, day, time, zone] = match;
 	const [year, month, dayOfMonth] = day.split('-').map(Number);
 	// JavaScript rolls 2014-02-30 over into March: such a day is not a date
-	if (new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDate() !== dayOfMonth || month < 1 || month > 12) return value;
-	const date = new Date(`${day}T${time ?? '00:00'}${zone ? zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z'}`);
+	if (
+		new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDate() !== dayOfMonth ||
+		month < 1 ||
+		month > 12
+	)
+		return value;
+	const date = new Date(
+		`${day}T${time ?? '00:00'}${zone ? zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z'}`,
+	);
 	return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }
 
@@ -151,7 +167,8 @@ export function toJson(element: XmlElement): XmlValue {
 		else {
 			// a repeated element becomes an array of its occurrences
 			const existing = out[c.name];
-			out[c.name] = repeated.has(c.name) && Array.isArray(existing) ? [...existing, value] : [existing, value];
+			out[c.name] =
+				repeated.has(c.name) && Array.isArray(existing) ? [...existing, value] : [existing, value];
 			repeated.add(c.name);
 		}
 	}

@@ -4,7 +4,9 @@ import { CREDENTIAL_TYPE } from '../transport';
 import { MARKETPLACES, regionOf } from '../transport/marketplaces';
 
 /** The marketplaces of the credential's region (a missing or unreadable credential fails with n8n's own message). */
-export async function getMarketplaces(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getMarketplaces(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const region = regionOf(credentials.region);
 	return MARKETPLACES.filter((m) => m.region === region)

@@ -1,14 +1,13 @@
 import {
-	NodeApiError,
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
-	type JsonObject,
 } from 'n8n-workflow';
 
-import { Transport, type RawResponse } from '../../shared';
+import { baseUrl, Transport, type RawResponse } from '../../shared';
+// the table holds data only: importing it here makes no import cycle
+import { MESSAGE_TYPES } from '../actions/message/messageTypes';
 import { HOSTS, MARKETPLACES, REGION_NAMES, regionOf } from './marketplaces';
 
 export const CREDENTIAL_TYPE = 'amazonSellingPartnerApi';
@@ -18,21 +17,12 @@ const USER_AGENT = 'n8n-nodes-commerce-customers/1.0 (Language=TypeScript; Platf
 /** Documented usage plan: every Messaging operation 1 request per second, burst 5; Uploads 10 per second, burst 10. */
 const MESSAGING_PLAN = { capacity: 5, refillPerSecond: 1 };
 
-export const MESSAGING_OPERATIONS = [
+/** Amazon counts each operation on its own: every read and every message type gets its own bucket of the plan. */
+const MESSAGING_OPERATIONS = [
 	'getMessagingActionsForOrder',
 	'GetAttributes',
-	'confirmCustomizationDetails',
-	'createConfirmDeliveryDetails',
-	'createConfirmOrderDetails',
-	'createConfirmServiceDetails',
-	'createDigitalAccessKey',
-	'createLegalDisclosure',
-	'createUnexpectedProblem',
-	'CreateWarranty',
-	'sendInvoice',
-	'CreateAmazonMotors',
-	'createNegativeFeedbackRemoval',
-] as const;
+	...MESSAGE_TYPES.map((type) => type.vendorOperation),
+];
 
 const rateLimits: Record<string, { capacity: number; refillPerSecond: number }> = {
 	createUploadDestinationForResource: { capacity: 10, refillPerSecond: 10 },
@@ -59,13 +49,19 @@ export const spApiTransport = new Transport({
 	parseError: (response) => {
 		const body = response.body as { errors?: SpApiError[] } | undefined;
 		const requestId = response.headers['x-amzn-requestid'];
-		const errors = body && typeof body === 'object' && Array.isArray(body.errors) ? body.errors : [];
+		const errors =
+			body && typeof body === 'object' && Array.isArray(body.errors) ? body.errors : [];
 		if (!errors.length) return { message: '' };
-		const details = errors.map((e) => e.details).filter((d) => typeof d === 'string' && d.trim() !== '');
+		const details = errors
+			.map((e) => e.details)
+			.filter((d) => typeof d === 'string' && d.trim() !== '');
 		return {
 			message: errors.map((e) => e.message ?? e.code ?? 'error').join('; '),
 			code: errors[0].code,
-			description: [details.join(' '), requestId ? `Amazon request ID: ${String(requestId)}.` : ''].filter(Boolean).join(' ') || undefined,
+			description:
+				[details.join(' '), requestId ? `Amazon request ID: ${String(requestId)}.` : '']
+					.filter(Boolean)
+					.join(' ') || undefined,
 		};
 	},
 	// An expired or revoked LWA access token comes back as 401 or 403: n8n fetches a new one and retries once.
@@ -73,25 +69,39 @@ export const spApiTransport = new Transport({
 });
 
 /** The API root from the credential: region and environment, or the custom endpoint. */
-export async function apiBaseUrl(ctx: IExecuteFunctions): Promise<{ baseUrl: string; region: ReturnType<typeof regionOf> }> {
+export async function apiBaseUrl(
+	ctx: IExecuteFunctions,
+): Promise<{ baseUrl: string; region: ReturnType<typeof regionOf> }> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const region = regionOf(credentials.region);
-	const custom = credentials.useCustomEndpoints === true ? String(credentials.customEndpoint ?? '').trim().replace(/\/+$/, '') : '';
+	const custom = credentials.useCustomEndpoints === true ? baseUrl(credentials.customEndpoint) : '';
 	if (custom && !/^https?:\/\//.test(custom)) {
-		throw new NodeOperationError(ctx.getNode(), `The credential's Custom API Endpoint "${custom}" is not a URL: it must start with https://`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The credential's Custom API Endpoint "${custom}" is not a URL: it must start with https://`,
+		);
 	}
 	const host = HOSTS[region][credentials.environment === 'sandbox' ? 'sandbox' : 'production'];
 	return { baseUrl: custom || host, region };
 }
 
 /** Fails before any request when the marketplace belongs to another region than the credential's. */
-export function checkMarketplaceRegion(ctx: IExecuteFunctions, itemIndex: number, marketplaceId: string, region: ReturnType<typeof regionOf>): void {
+export function checkMarketplaceRegion(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	marketplaceId: string,
+	region: ReturnType<typeof regionOf>,
+): void {
 	const known = MARKETPLACES.find((m) => m.id === marketplaceId);
 	if (known && known.region !== region) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Parameter "Marketplace" is ${known.name} (${known.id}), which Amazon serves from the ${REGION_NAMES[known.region]} region, but the credential is set to ${REGION_NAMES[region]}`,
-			{ itemIndex, description: 'Pick a marketplace of the credential\'s region, or use a credential for the other region.' },
+			{
+				itemIndex,
+				description:
+					"Pick a marketplace of the credential's region, or use a credential for the other region.",
+			},
 		);
 	}
 }
@@ -106,14 +116,18 @@ export interface SpApiRequest {
 	safeToRepeat: boolean;
 }
 
-export async function spApiRequest(ctx: IExecuteFunctions, itemIndex: number, request: SpApiRequest): Promise<RawResponse<IDataObject>> {
-	const { baseUrl } = await apiBaseUrl(ctx);
+export async function spApiRequest(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: SpApiRequest,
+): Promise<RawResponse<IDataObject>> {
+	const api = await apiBaseUrl(ctx);
 	const headers: IDataObject = { 'user-agent': USER_AGENT, accept: 'application/json' };
 	if (request.body !== undefined) headers['content-type'] = 'application/json';
 	const response = await spApiTransport.request(ctx, {
 		credentialType: CREDENTIAL_TYPE,
 		method: request.method,
-		url: `${baseUrl}${request.path}`,
+		url: `${api.baseUrl}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		headers,
@@ -121,70 +135,8 @@ export async function spApiRequest(ctx: IExecuteFunctions, itemIndex: number, re
 		rateLimitGroup: request.operation,
 		itemIndex,
 	});
-	return { ...response, body: (await spApiTransport.jsonBody<IDataObject>(ctx, response, itemIndex)) ?? {} };
-}
-
-export interface PresignedUpload {
-	url: string;
-	headers: IDataObject;
-	data: Buffer;
-	fileName: string;
-}
-
-function xmlTag(xml: string, tag: string): string | undefined {
-	return new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
-}
-
-/**
- * PUTs a file to the presigned URL the Uploads API returned, with exactly the headers it returned.
- * The URL carries its own signature, so this never reads the credential (and sends no token to S3).
- * Repeating a PUT of the same bytes to the same key is harmless: retried on 5xx and broken connections.
- */
-export async function uploadToPresignedUrl(ctx: IExecuteFunctions, itemIndex: number, upload: PresignedUpload): Promise<void> {
-	const headers: IDataObject = {};
-	for (const [name, value] of Object.entries(upload.headers)) headers[name] = String(value);
-	const hasContentType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
-	if (!hasContentType) headers['Content-Type'] = 'application/octet-stream';
-	const safeUrl = upload.url.replace(/\?.*$/, '');
-	for (let attempt = 1; ; attempt++) {
-		let status = 0;
-		let text = '';
-		try {
-			const response = (await ctx.helpers.httpRequest({
-				method: 'PUT',
-				url: upload.url,
-				body: upload.data,
-				headers,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				json: false,
-				encoding: 'text',
-			})) as { statusCode: number; body: unknown };
-			status = response.statusCode;
-			text = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : '';
-			if (status >= 200 && status < 300) return;
-		} catch (error) {
-			if (attempt < 3) {
-				await sleep(500 * attempt);
-				continue;
-			}
-			throw new NodeApiError(ctx.getNode(), { message: (error as Error).message } as JsonObject, {
-				message: `Uploading the attachment "${upload.fileName}" to Amazon's file storage failed`,
-				description: `${(error as Error).message} on PUT ${safeUrl}. Tried ${attempt} times.`,
-				itemIndex,
-			});
-		}
-		if (status >= 500 && attempt < 3) {
-			await sleep(500 * attempt);
-			continue;
-		}
-		const code = xmlTag(text, 'Code');
-		const message = xmlTag(text, 'Message');
-		throw new NodeApiError(ctx.getNode(), { message: message ?? `HTTP ${status}`, code: code ?? '' } as JsonObject, {
-			message: `Amazon's file storage refused the attachment "${upload.fileName}"${message ? `: ${message}` : ''}`,
-			description: `${code ? `Code: ${code}. ` : ''}PUT ${safeUrl} → HTTP ${status}. The presigned upload URL is valid for about 15 minutes; run the node again to get a new one.`,
-			httpCode: String(status),
-			itemIndex,
-		});
-	}
+	return {
+		...response,
+		body: (await spApiTransport.jsonBody<IDataObject>(ctx, response, itemIndex)) ?? {},
+	};
 }

@@ -1,12 +1,25 @@
 /** Regions, hosts and marketplaces of the Selling Partner API (developer-docs.amazon.com/sp-api/docs/marketplace-ids). */
 export type Region = 'na' | 'eu' | 'fe';
 
-export const REGION_NAMES: Record<Region, string> = { na: 'North America', eu: 'Europe', fe: 'Far East' };
+export const REGION_NAMES: Record<Region, string> = {
+	na: 'North America',
+	eu: 'Europe',
+	fe: 'Far East',
+};
 
 export const HOSTS: Record<Region, { production: string; sandbox: string }> = {
-	na: { production: 'https://sellingpartnerapi-na.amazon.com', sandbox: 'https://sandbox.sellingpartnerapi-na.amazon.com' },
-	eu: { production: 'https://sellingpartnerapi-eu.amazon.com', sandbox: 'https://sandbox.sellingpartnerapi-eu.amazon.com' },
-	fe: { production: 'https://sellingpartnerapi-fe.amazon.com', sandbox: 'https://sandbox.sellingpartnerapi-fe.amazon.com' },
+	na: {
+		production: 'https://sellingpartnerapi-na.amazon.com',
+		sandbox: 'https://sandbox.sellingpartnerapi-na.amazon.com',
+	},
+	eu: {
+		production: 'https://sellingpartnerapi-eu.amazon.com',
+		sandbox: 'https://sandbox.sellingpartnerapi-eu.amazon.com',
+	},
+	fe: {
+		production: 'https://sellingpartnerapi-fe.amazon.com',
+		sandbox: 'https://sandbox.sellingpartnerapi-fe.amazon.com',
+	},
 };
 
 export interface Marketplace {

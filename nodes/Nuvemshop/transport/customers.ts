@@ -6,20 +6,42 @@ import { nuvemshopRequest, nuvemshopResponseError, type NuvemshopContext } from 
 const MAX_PER_PAGE = 200;
 
 /** GET /customers with these filters, following the Link header up to `limit` customers (all when undefined). */
-export async function listCustomers(ctx: NuvemshopContext, itemIndex: number, filters: IDataObject, limit?: number): Promise<IDataObject[]> {
+export async function listCustomers(
+	ctx: NuvemshopContext,
+	itemIndex: number,
+	filters: IDataObject,
+	limit?: number,
+): Promise<IDataObject[]> {
 	const perPage = Math.min(MAX_PER_PAGE, limit ?? MAX_PER_PAGE);
-	const firstPage = { path: '/customers', qs: { ...filters, page: 1, per_page: perPage } as IDataObject | undefined };
+	const firstPage = {
+		path: '/customers',
+		qs: { ...filters, page: 1, per_page: perPage } as IDataObject | undefined,
+	};
 	return await collectPages(
 		firstPage,
 		async (page) => {
-			const response = await nuvemshopRequest(ctx, itemIndex, { method: 'GET', path: page.path, qs: page.qs, safeToRepeat: true, acceptStatuses: [404] });
+			const response = await nuvemshopRequest(ctx, itemIndex, {
+				method: 'GET',
+				path: page.path,
+				qs: page.qs,
+				safeToRepeat: true,
+				acceptStatuses: [404],
+			});
 			if (response.statusCode === 404) {
 				// Nuvemshop answers a page past the end (and an empty list) with 404 "Last page is N": that is the end.
-				if (/last page is/i.test(String((response.body as IDataObject | undefined)?.description ?? ''))) return { items: [] };
+				if (
+					/last page is/i.test(
+						String((response.body as IDataObject | undefined)?.description ?? ''),
+					)
+				)
+					return { items: [] };
 				throw await nuvemshopResponseError(ctx, itemIndex, 'GET', page.path, response);
 			}
 			const next = parseLinkHeader(response.headers.link).next;
-			return { items: (response.body as IDataObject[]) ?? [], next: next ? { path: next, qs: undefined } : undefined };
+			return {
+				items: (response.body as IDataObject[]) ?? [],
+				next: next ? { path: next, qs: undefined } : undefined,
+			};
 		},
 		limit,
 	);

@@ -5,18 +5,20 @@ import {
 	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
+	type NodeApiError,
 } from 'n8n-workflow';
 
-import { Transport, type RawResponse } from '../../shared';
+import { baseUrl, Transport, type RawResponse } from '../../shared';
+import type { NuvemshopCredentialType } from '../authentication';
 
 export type NuvemshopContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 const API_VERSION = /^(v1|\d{4}-\d{2})$/;
 
 /**
- * Leaky bucket per store and app: 40 requests, drained at 2 per second (commerce.md §3.5); Next and Evolution
- * plans have ten times both (400, 20 per second). The bucket always drains whole in 20 s, so the drain rate
- * follows from the x-rate-limit-limit the store reports.
+ * Leaky bucket per store and app: 40 requests, drained at 2 per second (nuvemshop-README.md, "Rate limiting"); Next
+ * and Evolution plans have ten times both (400, 20 per second). The bucket always drains whole in 20 s, so the drain
+ * rate follows from the x-rate-limit-limit the store reports.
  */
 const BUCKET_DRAIN_SECONDS = 20;
 export const nuvemshopTransport = new Transport({
@@ -40,7 +42,10 @@ export const nuvemshopTransport = new Transport({
 		const body = response.body as IDataObject | string | undefined;
 		if (!body || typeof body !== 'object') return { message: '' };
 		if (typeof body.description === 'string' && body.description) {
-			return { message: body.description, code: typeof body.message === 'string' ? body.message : undefined };
+			return {
+				message: body.description,
+				code: typeof body.message === 'string' ? body.message : undefined,
+			};
 		}
 		if (typeof body.error === 'string') return { message: body.error };
 		// 422 validation: {"email": ["has already been taken"]}
@@ -53,25 +58,30 @@ export const nuvemshopTransport = new Transport({
 	},
 });
 
-export function credentialTypeOf(ctx: NuvemshopContext): string {
-	const authentication = (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'accessToken') as string;
-	return authentication === 'oAuth2' ? 'nuvemshopOAuth2Api' : 'nuvemshopApi';
-}
-
 interface StoreAddress {
 	baseUrl: string;
 	headers: IDataObject;
 }
 
 /** The store's API root (/{version}/{store_id}) and the headers the API requires beyond authentication. */
-async function storeAddress(ctx: NuvemshopContext, credentialType: string): Promise<StoreAddress> {
+async function storeAddress(
+	ctx: NuvemshopContext,
+	credentialType: NuvemshopCredentialType,
+): Promise<StoreAddress> {
 	const credentials = await ctx.getCredentials(credentialType);
 	const version = String(credentials.apiVersion ?? '2025-03').trim();
 	if (!API_VERSION.test(version)) {
-		throw new NodeOperationError(ctx.getNode(), `The credential's API Version "${version}" is not valid: use "v1" or a dated version such as "2025-03"`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The credential's API Version "${version}" is not valid: use "v1" or a dated version such as "2025-03"`,
+		);
 	}
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const storeId = String(credentialType === 'nuvemshopOAuth2Api' ? (tokenData.user_id ?? tokenData.store_id ?? '') : (credentials.storeId ?? '')).trim();
+	const storeId = String(
+		credentialType === 'nuvemshopOAuth2Api'
+			? (tokenData.user_id ?? tokenData.store_id ?? '')
+			: (credentials.storeId ?? ''),
+	).trim();
 	if (!/^\d+$/.test(storeId)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -87,7 +97,10 @@ async function storeAddress(ctx: NuvemshopContext, credentialType: string): Prom
 			`The credential's App Contact "${contact}" is not an email address or URL: Nuvemshop refuses requests whose User-Agent does not name a way to reach the app's developer`,
 		);
 	}
-	const root = String(credentials.customBaseUrl ?? '').trim().replace(/\/+$/, '') || `https://${String(credentials.platformHost ?? 'api.tiendanube.com')}`;
+	const root = baseUrl(
+		credentials.customBaseUrl,
+		`https://${String(credentials.platformHost ?? 'api.tiendanube.com')}`,
+	);
 	const headers: IDataObject = {};
 	if (credentialType === 'nuvemshopOAuth2Api') {
 		// The API reads "Authentication: bearer", not the Authorization header n8n's OAuth2 helper adds.
@@ -107,14 +120,26 @@ export interface NuvemshopRequest {
 	acceptStatuses?: number[];
 }
 
-export async function nuvemshopRequest(ctx: NuvemshopContext, itemIndex: number, request: NuvemshopRequest): Promise<RawResponse> {
-	const credentialType = credentialTypeOf(ctx);
+export async function nuvemshopRequest(
+	ctx: NuvemshopContext,
+	itemIndex: number,
+	request: NuvemshopRequest,
+): Promise<RawResponse> {
+	// The Authentication option values are the credential type names.
+	const credentialType = (ctx as IExecuteFunctions).getNodeParameter(
+		'authentication',
+		itemIndex,
+	) as NuvemshopCredentialType;
 	const store = await storeAddress(ctx, credentialType);
 	let url = `${store.baseUrl}${request.path}`;
 	if (/^https?:\/\//.test(request.path)) {
 		// Only follow Link URLs to the same store, so the token is never sent elsewhere.
 		if (!request.path.startsWith(`${store.baseUrl}/`)) {
-			throw new NodeOperationError(ctx.getNode(), `Nuvemshop sent a paging link outside the store's API (${request.path.replace(/\?.*/, '')}); stopping`, { itemIndex });
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Nuvemshop sent a paging link outside the store's API (${request.path.replace(/\?.*/, '')}); stopping`,
+				{ itemIndex },
+			);
 		}
 		url = request.path;
 	}
@@ -133,7 +158,23 @@ export async function nuvemshopRequest(ctx: NuvemshopContext, itemIndex: number,
 	return { ...response, body: await nuvemshopTransport.jsonBody(ctx, response, itemIndex) };
 }
 
-/** Throws the standard error for an answer a caller accepted to inspect but cannot use. */
-export async function nuvemshopResponseError(ctx: NuvemshopContext, itemIndex: number, method: IHttpRequestMethods, path: string, response: RawResponse) {
-	return await nuvemshopTransport.responseError(ctx, { credentialType: credentialTypeOf(ctx), method, url: path, safeToRepeat: true, itemIndex }, response);
+/** The standard error, for the caller to throw, for an answer it accepted to inspect but cannot use. */
+export async function nuvemshopResponseError(
+	ctx: NuvemshopContext,
+	itemIndex: number,
+	method: IHttpRequestMethods,
+	path: string,
+	response: RawResponse,
+): Promise<NodeApiError> {
+	return await nuvemshopTransport.responseError(
+		ctx,
+		{
+			credentialType: response.sentAs?.credentialType,
+			method,
+			url: path,
+			safeToRepeat: true,
+			itemIndex,
+		},
+		response,
+	);
 }

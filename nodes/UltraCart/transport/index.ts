@@ -1,6 +1,13 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
-import { Transport, type RawResponse } from '../../shared';
+import { baseUrl, Transport, type RawResponse } from '../../shared';
+import { authenticationProperty } from '../authentication';
 
 export type UltraCartContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 export const API_VERSION = '2017-03-01';
@@ -16,21 +23,24 @@ export const ultraCartTransport = new Transport({
 	defaultRateLimitGroup: 'application',
 	parseError: (response) => {
 		const body = response.body as IDataObject | undefined;
-		const error = (body && typeof body === 'object' ? body.error : undefined) as IDataObject | undefined;
+		const error = (body && typeof body === 'object' ? body.error : undefined) as
+			| IDataObject
+			| undefined;
 		const header = response.headers['uc-rest-error'];
-		const message = (error?.user_message as string) || (error?.developer_message as string) || (typeof header === 'string' ? header : '');
+		const message =
+			(error?.user_message as string) ||
+			(error?.developer_message as string) ||
+			(typeof header === 'string' ? header : '');
 		return {
 			message,
 			code: typeof error?.error_code === 'string' ? error.error_code : undefined,
-			description: error?.developer_message && error.developer_message !== message ? String(error.developer_message) : undefined,
+			description:
+				error?.developer_message && error.developer_message !== message
+					? String(error.developer_message)
+					: undefined,
 		};
 	},
 });
-
-function credentialTypeOf(ctx: UltraCartContext): string {
-	const authentication = (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'apiKey') as string;
-	return authentication === 'oAuth2' ? 'ultraCartOAuth2Api' : 'ultraCartApi';
-}
 
 export interface UltraCartRequest {
 	method: IHttpRequestMethods;
@@ -44,19 +54,34 @@ export interface UltraCartRequest {
 	successIsTheAnswer?: boolean;
 }
 
-export async function ultraCartRequest<T = IDataObject>(ctx: UltraCartContext, itemIndex: number, request: UltraCartRequest): Promise<T> {
-	const credentialType = credentialTypeOf(ctx);
+export async function ultraCartRequest<T = IDataObject>(
+	ctx: UltraCartContext,
+	itemIndex: number,
+	request: UltraCartRequest,
+): Promise<T> {
+	// The Authentication option value is the credential type; load-options and poll contexts take no item index
+	const fallback = authenticationProperty.default as string;
+	const credentialType = (
+		'getInputData' in ctx
+			? ctx.getNodeParameter('authentication', 0, fallback)
+			: ctx.getNodeParameter('authentication', fallback)
+	) as string;
 	const credentials = await ctx.getCredentials(credentialType);
-	const baseUrl = String(credentials.customBaseUrl ?? '').trim().replace(/\/+$/, '') || DEFAULT_BASE_URL;
 	const kernelRequest = {
 		credentialType,
 		method: request.method,
-		url: `${baseUrl}${request.path}`,
+		url: `${baseUrl(credentials.customBaseUrl, DEFAULT_BASE_URL)}${request.path}`,
 		qs: request.qs,
 		body: request.body as IDataObject | undefined,
 		headers: {
 			'X-UltraCart-Api-Version': API_VERSION,
-			...(request.body ? { 'Content-Type': request.plainJson ? 'application/json' : 'application/json; charset=UTF-8' } : {}),
+			...(request.body
+				? {
+						'Content-Type': request.plainJson
+							? 'application/json'
+							: 'application/json; charset=UTF-8',
+					}
+				: {}),
 		},
 		safeToRepeat: request.safeToRepeat,
 		itemIndex,
@@ -64,7 +89,13 @@ export async function ultraCartRequest<T = IDataObject>(ctx: UltraCartContext, i
 	const response: RawResponse = await ultraCartTransport.request(ctx, kernelRequest);
 	const body = await ultraCartTransport.jsonBody<IDataObject | undefined>(ctx, response, itemIndex);
 	// UltraCart can answer 200 with success: false and an error object
-	if (body && typeof body === 'object' && body.success === false && body.error && !request.successIsTheAnswer) {
+	if (
+		body &&
+		typeof body === 'object' &&
+		body.success === false &&
+		body.error &&
+		!request.successIsTheAnswer
+	) {
 		throw await ultraCartTransport.responseError(ctx, kernelRequest, { ...response, body });
 	}
 	return body as T;

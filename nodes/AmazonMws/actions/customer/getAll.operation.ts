@@ -1,12 +1,25 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, compact, dateInstant, dateTimeParameter, invalidParameter, readLimit, returnAllOrLimit } from '../../../shared';
+import {
+	collectPages,
+	compact,
+	dateInstant,
+	dateTimeParameter,
+	invalidParameter,
+	readLimit,
+	returnAllOrLimit,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { customersOf, mwsRequest, nextTokenOf } from '../../transport';
-import { marketplaceIdProperty } from './shared';
+import { marketplaceIdProperty } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getAll'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get Many',
+	description: 'List customers (ListCustomers, then ListCustomersByNextToken)',
+	action: 'Get many customers',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	marketplaceIdProperty,
 	{
 		displayName: 'Date Range Type',
@@ -14,25 +27,51 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Any Time', value: '' },
-			{ name: 'Associated Date', value: 'AssociatedDate', description: 'When the customer joined the marketplace' },
-			{ name: 'Last Updated Date', value: 'LastUpdatedDate', description: 'When the customer last changed' },
+			{
+				name: 'Associated Date',
+				value: 'AssociatedDate',
+				description: 'When the customer joined the marketplace',
+			},
+			{
+				name: 'Last Updated Date',
+				value: 'LastUpdatedDate',
+				description: 'When the customer last changed',
+			},
 		],
 		default: '',
 	},
-	{ displayName: 'From', name: 'dateRangeStart', type: 'dateTime', default: '', displayOptions: { hide: { dateRangeType: [''] } } },
-	{ displayName: 'To', name: 'dateRangeEnd', type: 'dateTime', default: '', displayOptions: { hide: { dateRangeType: [''] } } },
+	{
+		displayName: 'From',
+		name: 'dateRangeStart',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { hide: { dateRangeType: [''] } },
+	},
+	{
+		displayName: 'To',
+		name: 'dateRangeEnd',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { hide: { dateRangeType: [''] } },
+	},
 	...returnAllOrLimit(undefined),
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const type = this.getNodeParameter('dateRangeType', itemIndex, '') as string;
-	const params: IDataObject = compact({ MarketplaceId: this.getNodeParameter('marketplaceId', itemIndex, '') as string });
+	const params: IDataObject = compact({
+		MarketplaceId: this.getNodeParameter('marketplaceId', itemIndex, '') as string,
+	});
 	if (type) {
 		const start = this.getNodeParameter('dateRangeStart', itemIndex, '') as unknown;
 		const end = this.getNodeParameter('dateRangeEnd', itemIndex, '') as unknown;
-		if (!start && !end) invalidParameter(this, itemIndex, 'From', 'and "To" are both empty: give at least one date, or choose Any Time');
+		if (!start && !end)
+			invalidParameter(
+				this,
+				itemIndex,
+				'From',
+				'and "To" are both empty: give at least one date, or choose Any Time',
+			);
 		params.DateRangeType = type;
 		// ISO 8601 with its offset, as Amazon's MWS clients sent it (Peddler's Time#iso8601)
 		const from = start ? dateTimeParameter(this, itemIndex, 'From', start) : undefined;
@@ -40,7 +79,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (from) params.DateRangeStart = from;
 		if (to) params.DateRangeEnd = to;
 		// instants, not text: 10:00+05:00 is before 08:00+02:00
-		if (from && to && dateInstant(from) > dateInstant(to)) invalidParameter(this, itemIndex, 'From', 'is after "To"');
+		if (from && to && dateInstant(from) > dateInstant(to))
+			invalidParameter(this, itemIndex, 'From', 'is after "To"');
 	}
 	// ListCustomers first, then ListCustomersByNextToken for as long as MWS has more.
 	return await collectPages<string | null>(
@@ -50,7 +90,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				? await mwsRequest(this, itemIndex, 'ListCustomersByNextToken', { NextToken: nextToken })
 				: await mwsRequest(this, itemIndex, 'ListCustomers', params);
 			const page = nextTokenOf(result);
-			return { items: customersOf(result), next: page.more && page.nextToken ? page.nextToken : undefined };
+			return {
+				items: customersOf(result),
+				next: page.more && page.nextToken ? page.nextToken : undefined,
+			};
 		},
 		readLimit(this, itemIndex),
 	);

@@ -1,22 +1,35 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared';
+import { invalidParameter, type OperationMenuEntry } from '../../../shared';
 import { customersOf, mwsRequest } from '../../transport';
-import { marketplaceIdProperty } from './shared';
+import { marketplaceIdProperty } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getByIds'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get by IDs',
+	description: 'Get customers by their IDs (GetCustomersForCustomerId)',
+	action: 'Get customers by their identifiers',
+};
 
-const properties: INodeProperties[] = [
-	{ displayName: 'Customer IDs', name: 'customerIds', type: 'string', required: true, default: '', placeholder: 'A1B2C3, D4E5F6', description: 'Comma-separated customer IDs, or a list from an expression' },
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer IDs',
+		name: 'customerIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'A1B2C3, D4E5F6',
+		description: 'Comma-separated customer IDs, or a list from an expression',
+	},
 	marketplaceIdProperty,
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const raw = this.getNodeParameter('customerIds', itemIndex, '') as unknown;
-	const ids = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',')).map((id) => id.trim()).filter(Boolean);
-	if (ids.length === 0) invalidParameter(this, itemIndex, 'Customer IDs', 'is empty: give at least one ID');
+	const ids = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(','))
+		.map((id) => id.trim())
+		.filter(Boolean);
+	if (ids.length === 0)
+		invalidParameter(this, itemIndex, 'Customer IDs', 'is empty: give at least one ID');
 	const params: IDataObject = {};
 	ids.forEach((id, index) => (params[`CustomerIdList.CustomerId.${index + 1}`] = id));
 	const marketplaceId = this.getNodeParameter('marketplaceId', itemIndex, '') as string;

@@ -1,11 +1,15 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../../shared';
+import { requiredString, type OperationMenuEntry } from '../../../shared';
 import { customersOf, mwsRequest, nextTokenOf } from '../../transport';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getNextPage'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get Next Page',
+	description: 'Continue a customer list from a NextToken',
+	action: 'Get the next page of customers',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Page Cursor',
 		name: 'pageToken',
@@ -13,16 +17,21 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: 'The NextToken value of an earlier page; each output customer carries the NextToken of the page after this one',
+		description:
+			'The NextToken value of an earlier page; each output customer carries the NextToken of the page after this one',
 	},
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const token = requiredString(this, 'pageToken', itemIndex, 'Page Cursor');
-	const result = await mwsRequest(this, itemIndex, 'ListCustomersByNextToken', { NextToken: token });
+	const result = await mwsRequest(this, itemIndex, 'ListCustomersByNextToken', {
+		NextToken: token,
+	});
 	const page = nextTokenOf(result);
 	// Each customer carries where the next page starts, so a loop can continue from any item.
-	return customersOf(result).map((customer) => ({ ...customer, NextToken: page.nextToken ?? null, MoreResultsAvailable: page.more }));
+	return customersOf(result).map((customer) => ({
+		...customer,
+		NextToken: page.nextToken ?? null,
+		MoreResultsAvailable: page.more,
+	}));
 }

@@ -1,13 +1,17 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pathSegment } from '../../../shared';
-import { spApiRequest } from '../../transport';
-import { parseActions } from './actions';
-import { readOrder } from './order';
+import type { OperationMenuEntry } from '../../../shared';
+import { fetchAllowedTypes } from './allowedTypes';
+import { orderProperties, readOrder } from './fields';
 
-const displayOptions = { show: { resource: ['message'], operation: ['getActions'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get Allowed Message Types',
+	description: 'List the message types Amazon lets you send for an order right now',
+	action: 'Get allowed message types for an order',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
+	...orderProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -20,33 +24,20 @@ const properties: INodeProperties[] = [
 				name: 'includeRawResponse',
 				type: 'boolean',
 				default: false,
-				description: "Whether to add Amazon's whole answer (HAL links and the JSON schema of each message type) as the field \"raw\"",
+				description:
+					'Whether to add Amazon\'s whole answer (HAL links and the JSON schema of each message type) as the field "raw"',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
-/** getMessagingActionsForOrder: the message types Amazon lets the seller send for this order right now. */
-export async function fetchActions(ctx: IExecuteFunctions, itemIndex: number, amazonOrderId: string, marketplaceId: string) {
-	const response = await spApiRequest(ctx, itemIndex, {
-		method: 'GET',
-		path: `/messaging/v1/orders/${pathSegment(ctx, itemIndex, 'Order ID', amazonOrderId)}`,
-		qs: { marketplaceIds: marketplaceId },
-		operation: 'getMessagingActionsForOrder',
-		safeToRepeat: true,
-	});
-	return { body: response.body, actions: parseActions(response.body) };
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { amazonOrderId, marketplaceId } = await readOrder(this, itemIndex);
+	const order = await readOrder(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const { body, actions } = await fetchActions(this, itemIndex, amazonOrderId, marketplaceId);
+	const { body, actions } = await fetchAllowedTypes(this, itemIndex, order);
 	return {
-		amazonOrderId,
-		marketplaceId,
+		amazonOrderId: order.amazonOrderId,
+		marketplaceId: order.marketplaceId,
 		actions: actions.map((a) => a.name),
 		messageTypes: actions as unknown as IDataObject[],
 		...(options.includeRawResponse === true ? { raw: body } : {}),

@@ -1,14 +1,16 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pathSegment } from '../../../shared';
+import { pathSegment, type OperationMenuEntry } from '../../../shared';
 import { spApiRequest } from '../../transport';
-import { readOrder } from './order';
+import { orderProperties, readOrder } from './fields';
 
-const displayOptions = { show: { resource: ['message'], operation: ['getAttributes'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get Buyer Attributes',
+	description: "Get the buyer's preferred language (locale) for an order",
+	action: 'Get buyer attributes for an order',
+};
 
-const properties: INodeProperties[] = [];
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const properties: INodeProperties[] = [...orderProperties];
 
 /** GetAttributes: the buyer's preferences for an order; today only the locale messages must be written in. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,24 +1,26 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pathSegment, requiredInteger } from '../../../shared';
+import type { OperationMenuEntry } from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
-import { customerIdProperty, fieldsOption } from './shared';
+import { customerIdParameter, customerIdProperty, fieldsOptions } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['get'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get',
+	description: 'Get a customer',
+	action: 'Get a customer',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	customerIdProperty('The ID of the customer to get'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [fieldsOption] },
+	fieldsOptions,
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredInteger(this, 'customerId', itemIndex, 'Customer ID');
+	const { path } = customerIdParameter(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await nuvemshopRequest(this, itemIndex, {
 		method: 'GET',
-		path: `/customers/${pathSegment(this, itemIndex, 'Customer ID', id)}`,
+		path,
 		qs: options.fields ? { fields: options.fields } : undefined,
 		safeToRepeat: true,
 	});

@@ -1,12 +1,22 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, dateTimeParameter, readLimit, returnAllOrLimit } from '../../../shared';
+import {
+	compact,
+	dateTimeParameter,
+	readLimit,
+	returnAllOrLimit,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { listCustomers } from '../../transport/customers';
-import { fieldsOption } from './shared';
+import { fieldsOptions } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getAll'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get Many',
+	description: 'Get many customers, with filters',
+	action: 'Get many customers',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(undefined),
 	{
 		displayName: 'Filters',
@@ -15,18 +25,53 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Created After', name: 'created_at_min', type: 'dateTime', default: '', description: 'Only customers created at or after this time' },
-			{ displayName: 'Created Before', name: 'created_at_max', type: 'dateTime', default: '', description: 'Only customers created at or before this time' },
-			{ displayName: 'Search Text', name: 'q', type: 'string', default: '', description: 'Customers whose name, email or identification contains this text' },
-			{ displayName: 'Since ID', name: 'since_id', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Only customers with an ID greater than this one' },
-			{ displayName: 'Updated After', name: 'updated_at_min', type: 'dateTime', default: '', description: 'Only customers changed at or after this time' },
-			{ displayName: 'Updated Before', name: 'updated_at_max', type: 'dateTime', default: '', description: 'Only customers changed at or before this time' },
+			{
+				displayName: 'Created After',
+				name: 'created_at_min',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers created at or after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'created_at_max',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers created at or before this time',
+			},
+			{
+				displayName: 'Search Text',
+				name: 'q',
+				type: 'string',
+				default: '',
+				description: 'Customers whose name, email or identification contains this text',
+			},
+			{
+				displayName: 'Since ID',
+				name: 'since_id',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only customers with an ID greater than this one',
+			},
+			{
+				displayName: 'Updated After',
+				name: 'updated_at_min',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers changed at or after this time',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updated_at_max',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers changed at or before this time',
+			},
 		],
 	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [fieldsOption] },
+	fieldsOptions,
 ];
-
-export const description = updateDisplayOptions(displayOptions, properties);
 
 const DATE_FILTERS: Record<string, string> = {
 	created_at_min: 'Created After',
@@ -43,5 +88,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (!filters.since_id) delete filters.since_id;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await listCustomers(this, itemIndex, compact({ ...filters, fields: options.fields }) ?? {}, limit);
+	return await listCustomers(
+		this,
+		itemIndex,
+		compact({ ...filters, fields: options.fields }) ?? {},
+		limit,
+	);
 }

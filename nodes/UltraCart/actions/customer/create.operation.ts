@@ -1,26 +1,50 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { emailParameter, jsonObjectParameter } from '../../../shared';
+import { emailParameter, jsonObjectParameter, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
-import { customerFieldsCollection, customerFromFields, customerJsonProperty, expandProperty, expandQuery } from '../common';
+import {
+	customerFieldsCollection,
+	customerFromFields,
+	customerJsonProperty,
+	expandProperty,
+	expandQuery,
+} from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['create'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Create',
+	description: 'Create a customer',
+	action: 'Create a customer',
+};
 
-const properties: INodeProperties[] = [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+	},
 	customerFieldsCollection('additionalFields', 'Additional Fields'),
 	customerJsonProperty,
 	expandProperty,
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const email = emailParameter(this, 'email', itemIndex, 'Email');
 	const customer = {
-		...customerFromFields({ ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject), email }),
+		...customerFromFields({
+			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+			email,
+		}),
 		...jsonObjectParameter(this, 'customerJson', itemIndex, 'Customer JSON'),
 	};
-	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: '/customer/customers', qs: expandQuery(this, itemIndex), body: customer, safeToRepeat: false });
+	const response = await ultraCartRequest(this, itemIndex, {
+		method: 'POST',
+		path: '/customer/customers',
+		qs: expandQuery(this, itemIndex),
+		body: customer,
+		safeToRepeat: false,
+	});
 	return response.customer as IDataObject;
 }

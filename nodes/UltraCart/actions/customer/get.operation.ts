@@ -1,13 +1,24 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
-import { customerOid, customerOidProperty, customerPath, expandProperty, expandQuery } from '../common';
+import { customerOid, customerOidProperty, customerPath } from '../fields';
+import { expandProperty, expandQuery } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['get'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get',
+	description: 'Get a customer by ID',
+	action: 'Get a customer',
+};
 
-export const description = updateDisplayOptions(displayOptions, [customerOidProperty, expandProperty]);
+export const properties: INodeProperties[] = [customerOidProperty, expandProperty];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: customerPath(this, itemIndex, customerOid(this, itemIndex)), qs: expandQuery(this, itemIndex), safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, {
+		method: 'GET',
+		path: customerPath(this, itemIndex, customerOid(this, itemIndex)),
+		qs: expandQuery(this, itemIndex),
+		safeToRepeat: true,
+	});
 	return response.customer as IDataObject;
 }

@@ -1,18 +1,34 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { emailParameter, pathSegment } from '../../../shared';
+import { emailParameter, pathSegment, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
-import { expandProperty, expandQuery } from '../common';
+import { expandProperty, expandQuery } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getByEmail'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get by Email',
+	description: 'Get a customer by email address',
+	action: 'Get a customer by email',
+};
 
-export const description = updateDisplayOptions(displayOptions, [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+	},
 	expandProperty,
-]);
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const email = emailParameter(this, 'email', itemIndex, 'Email');
-	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: `/customer/customers/by_email/${pathSegment(this, itemIndex, 'Email', email)}`, qs: expandQuery(this, itemIndex), safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, {
+		method: 'GET',
+		path: `/customer/customers/by_email/${pathSegment(this, itemIndex, 'Email', email)}`,
+		qs: expandQuery(this, itemIndex),
+		safeToRepeat: true,
+	});
 	return response.customer as IDataObject;
 }

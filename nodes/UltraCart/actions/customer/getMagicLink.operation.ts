@@ -1,20 +1,36 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pathSegment, requiredPathId } from '../../../shared';
+import { pathSegment, requiredPathId, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
-import { customerOid, customerOidProperty, customerPath } from '../common';
+import { customerOid, customerOidProperty, customerPath } from '../fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getMagicLink'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get Magic Link',
+	description: 'Get a link to log in to a storefront as the customer',
+	action: 'Get a magic link for a customer',
+};
 
-export const description = updateDisplayOptions(displayOptions, [
+export const properties: INodeProperties[] = [
 	customerOidProperty,
-	{ displayName: 'Storefront Host Name', name: 'storefrontHostName', type: 'string', required: true, default: '', placeholder: 'store.example.com', description: 'The storefront to log in to as the customer' },
-]);
+	{
+		displayName: 'Storefront Host Name',
+		name: 'storefrontHostName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'store.example.com',
+		description: 'The storefront to log in to as the customer',
+	},
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
 	const host = requiredPathId(this, 'storefrontHostName', itemIndex, 'Storefront Host Name');
 	// A PUT by UltraCart's design, but it only reads a login link.
-	const response = await ultraCartRequest(this, itemIndex, { method: 'PUT', path: `${customerPath(this, itemIndex, oid)}/magic_link/${pathSegment(this, itemIndex, 'Storefront Host Name', host)}`, safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, {
+		method: 'PUT',
+		path: `${customerPath(this, itemIndex, oid)}/magic_link/${pathSegment(this, itemIndex, 'Storefront Host Name', host)}`,
+		safeToRepeat: true,
+	});
 	return { customer_profile_oid: oid, url: response.url };
 }

@@ -1,13 +1,21 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertEmail, invalidParameter } from '../../../shared';
+import { assertEmail, invalidParameter, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
-import { customerOid, customerOidProperty, customerPath, expandQuery } from '../common';
+import { customerOid, customerOidProperty, customerPath } from '../fields';
+import { expandQuery } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['merge'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Merge',
+	description: 'Merge another customer into this one',
+	action: 'Merge a customer',
+};
 
-const properties: INodeProperties[] = [
-	{ ...customerOidProperty, description: 'The customer that remains: the other customer is merged into this one' },
+export const properties: INodeProperties[] = [
+	{
+		...customerOidProperty,
+		description: 'The customer that remains: the other customer is merged into this one',
+	},
 	{
 		displayName: 'Merge From',
 		name: 'mergeFrom',
@@ -19,11 +27,22 @@ const properties: INodeProperties[] = [
 		default: 'email',
 		description: 'How to name the customer that is merged away',
 	},
-	{ displayName: 'Email of Customer to Merge', name: 'sourceEmail', type: 'string', default: '', placeholder: 'old@email.com', displayOptions: { show: { mergeFrom: ['email'] } } },
-	{ displayName: 'ID of Customer to Merge', name: 'sourceOid', type: 'string', default: '', displayOptions: { show: { mergeFrom: ['oid'] } } },
+	{
+		displayName: 'Email of Customer to Merge',
+		name: 'sourceEmail',
+		type: 'string',
+		default: '',
+		placeholder: 'old@email.com',
+		displayOptions: { show: { mergeFrom: ['email'] } },
+	},
+	{
+		displayName: 'ID of Customer to Merge',
+		name: 'sourceOid',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { mergeFrom: ['oid'] } },
+	},
 ];
-
-export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
@@ -35,11 +54,28 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body = { email: assertEmail(this, itemIndex, 'Email of Customer to Merge', email) };
 	} else {
 		const source = Number(String(this.getNodeParameter('sourceOid', itemIndex, '')).trim());
-		if (!Number.isInteger(source) || source <= 0) invalidParameter(this, itemIndex, 'ID of Customer to Merge', 'must be a positive whole number');
-		if (source === oid) invalidParameter(this, itemIndex, 'ID of Customer to Merge', 'is the customer itself');
+		if (!Number.isInteger(source) || source <= 0)
+			invalidParameter(
+				this,
+				itemIndex,
+				'ID of Customer to Merge',
+				'must be a positive whole number',
+			);
+		if (source === oid)
+			invalidParameter(this, itemIndex, 'ID of Customer to Merge', 'is the customer itself');
 		body = { customer_profile_oid: source };
 	}
 	// A merge cannot be undone and removes the merged customer: never sent twice.
-	await ultraCartRequest(this, itemIndex, { method: 'PUT', path: `${customerPath(this, itemIndex, oid)}/merge`, qs: expandQuery(this, itemIndex), body, safeToRepeat: false });
-	return { customer_profile_oid: oid, merged: true, merged_from: body.email ?? body.customer_profile_oid };
+	await ultraCartRequest(this, itemIndex, {
+		method: 'PUT',
+		path: `${customerPath(this, itemIndex, oid)}/merge`,
+		qs: expandQuery(this, itemIndex),
+		body,
+		safeToRepeat: false,
+	});
+	return {
+		customer_profile_oid: oid,
+		merged: true,
+		merged_from: body.email ?? body.customer_profile_oid,
+	};
 }

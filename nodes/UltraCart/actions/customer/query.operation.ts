@@ -1,18 +1,21 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact } from '../../../shared';
-import { listCustomers, listingProperties } from '../common';
-import { customerFilterOptions, customerFilters } from './getAll.operation';
+import { compact, type OperationMenuEntry } from '../../../shared';
+import {
+	commaList,
+	customerFilterOptions,
+	customerFilters,
+	listCustomers,
+	listingProperties,
+} from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['query'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Query',
+	description: 'Find customers with a query (tags, emails, dates)',
+	action: 'Query customers',
+};
 
-const tagList = (text: unknown) =>
-	String(text ?? '')
-		.split(',')
-		.map((s) => s.trim())
-		.filter(Boolean);
-
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Query',
 		name: 'query',
@@ -22,9 +25,27 @@ const properties: INodeProperties[] = [
 		// every CustomerQuery field: the get_customers filters plus email lists, tags and the query target
 		options: [
 			...customerFilterOptions,
-			{ displayName: 'Emails', name: 'emails', type: 'string', default: '', description: 'Comma-separated email addresses: any of them matches' },
-			{ displayName: 'Has All Tags', name: 'all_tags', type: 'string', default: '', description: 'Comma-separated tags the customer must all have' },
-			{ displayName: 'Has Any Tag', name: 'any_tags', type: 'string', default: '', description: 'Comma-separated tags of which the customer has at least one' },
+			{
+				displayName: 'Emails',
+				name: 'emails',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated email addresses: any of them matches',
+			},
+			{
+				displayName: 'Has All Tags',
+				name: 'all_tags',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated tags the customer must all have',
+			},
+			{
+				displayName: 'Has Any Tag',
+				name: 'any_tags',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated tags of which the customer has at least one',
+			},
 			{
 				displayName: 'Query Target',
 				name: 'query_target',
@@ -40,11 +61,15 @@ const properties: INodeProperties[] = [
 	...listingProperties(),
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = customerFilters(this, itemIndex, 'query');
-	for (const list of ['emails', 'all_tags', 'any_tags']) if (query[list] !== undefined) query[list] = tagList(query[list]);
+	for (const list of ['emails', 'all_tags', 'any_tags'])
+		if (query[list] !== undefined) query[list] = commaList(query[list]);
 	// A search sent as POST: reading it twice does no harm.
-	return await listCustomers(this, itemIndex, { method: 'POST', path: '/customer/customers/query', body: compact(query), plainJson: true });
+	return await listCustomers(this, itemIndex, {
+		method: 'POST',
+		path: '/customer/customers/query',
+		body: compact(query),
+		plainJson: true,
+	});
 }

@@ -1,12 +1,22 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, dateTimeParameter } from '../../../shared';
-import { listCustomers, listingProperties } from '../common';
+import { compact, dateTimeParameter, type OperationMenuEntry } from '../../../shared';
+import { listCustomers, listingProperties } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['search'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Search',
+	description: 'Search customers by text',
+	action: 'Search customers',
+};
 
-const properties: INodeProperties[] = [
-	{ displayName: 'Search Text', name: 'searchString', type: 'string', default: '', description: 'Text to look for in the customer' },
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Search Text',
+		name: 'searchString',
+		type: 'string',
+		default: '',
+		description: 'Text to look for in the customer',
+	},
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -21,14 +31,20 @@ const properties: INodeProperties[] = [
 	...listingProperties(),
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs = compact({
 		search_string: this.getNodeParameter('searchString', itemIndex, '') as string,
-		signup_dts_start: filters.signup_dts_start ? dateTimeParameter(this, itemIndex, 'Signed Up After', filters.signup_dts_start) : undefined,
-		signup_dts_end: filters.signup_dts_end ? dateTimeParameter(this, itemIndex, 'Signed Up Before', filters.signup_dts_end) : undefined,
+		signup_dts_start: filters.signup_dts_start
+			? dateTimeParameter(this, itemIndex, 'Signed Up After', filters.signup_dts_start)
+			: undefined,
+		signup_dts_end: filters.signup_dts_end
+			? dateTimeParameter(this, itemIndex, 'Signed Up Before', filters.signup_dts_end)
+			: undefined,
 	});
-	return await listCustomers(this, itemIndex, { method: 'GET', path: '/customer/customers/search', qs });
+	return await listCustomers(this, itemIndex, {
+		method: 'GET',
+		path: '/customer/customers/search',
+		qs,
+	});
 }

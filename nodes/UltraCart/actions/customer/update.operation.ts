@@ -1,14 +1,33 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertEmail, invalidParameter, jsonObjectParameter } from '../../../shared';
+import {
+	assertEmail,
+	invalidParameter,
+	jsonObjectParameter,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { ultraCartRequest } from '../../transport';
-import { customerFieldsCollection, customerFromFields, customerJsonProperty, customerOid, customerOidProperty, customerPath, expandProperty, expandQuery } from '../common';
+import { customerOid, customerOidProperty, customerPath } from '../fields';
+import {
+	customerFieldsCollection,
+	customerFromFields,
+	customerJsonProperty,
+	expandProperty,
+	expandQuery,
+} from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['update'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Update',
+	description: 'Update a customer',
+	action: 'Update a customer',
+};
 
-const properties: INodeProperties[] = [customerOidProperty, customerFieldsCollection('updateFields', 'Update Fields'), customerJsonProperty, expandProperty];
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const properties: INodeProperties[] = [
+	customerOidProperty,
+	customerFieldsCollection('updateFields', 'Update Fields'),
+	customerJsonProperty,
+	expandProperty,
+];
 
 type AddressList = 'billing' | 'shipping';
 
@@ -17,26 +36,51 @@ type AddressList = 'billing' | 'shipping';
  * send a new one-field address: the changed fields go into the customer's current default address
  * (by its oid), and every other address is sent back as it was.
  */
-async function mergeIntoCurrentAddresses(ctx: IExecuteFunctions, itemIndex: number, oid: number, changes: IDataObject, lists: AddressList[]): Promise<void> {
+async function mergeIntoCurrentAddresses(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	oid: number,
+	changes: IDataObject,
+	lists: AddressList[],
+): Promise<void> {
 	if (lists.length === 0) return;
-	const current = await ultraCartRequest<{ customer?: IDataObject }>(ctx, itemIndex, { method: 'GET', path: customerPath(ctx, itemIndex, oid), qs: { _expand: lists.join(',') }, safeToRepeat: true });
+	const current = await ultraCartRequest<{ customer?: IDataObject }>(ctx, itemIndex, {
+		method: 'GET',
+		path: customerPath(ctx, itemIndex, oid),
+		qs: { _expand: lists.join(',') },
+		safeToRepeat: true,
+	});
 	for (const list of lists) {
 		const addresses = (current.customer?.[list] as IDataObject[] | undefined) ?? [];
 		const [changed] = changes[list] as IDataObject[];
-		const defaultIndex = Math.max(0, addresses.findIndex((address) => address[`default_${list}`] === true));
-		changes[list] = addresses.length ? addresses.map((address, i) => (i === defaultIndex ? { ...address, ...changed } : address)) : [changed];
+		const defaultIndex = Math.max(
+			0,
+			addresses.findIndex((address) => address[`default_${list}`] === true),
+		);
+		changes[list] = addresses.length
+			? addresses.map((address, i) => (i === defaultIndex ? { ...address, ...changed } : address))
+			: [changed];
 	}
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
 	const fields = { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
-	if (fields.email !== undefined && fields.email !== '') fields.email = assertEmail(this, itemIndex, 'Email', fields.email);
+	if (fields.email !== undefined && fields.email !== '')
+		fields.email = assertEmail(this, itemIndex, 'Email', fields.email);
 	const fromFields = customerFromFields(fields);
 	const fromJson = jsonObjectParameter(this, 'customerJson', itemIndex, 'Customer JSON');
 	const changes = { ...fromFields, ...fromJson };
-	if (Object.keys(changes).length === 0) invalidParameter(this, itemIndex, 'Update Fields', 'is empty: add at least one field to change');
-	const addressLists = (['billing', 'shipping'] as const).filter((list) => fromFields[list] !== undefined && fromJson[list] === undefined);
+	if (Object.keys(changes).length === 0)
+		invalidParameter(
+			this,
+			itemIndex,
+			'Update Fields',
+			'is empty: add at least one field to change',
+		);
+	const addressLists = (['billing', 'shipping'] as const).filter(
+		(list) => fromFields[list] !== undefined && fromJson[list] === undefined,
+	);
 	await mergeIntoCurrentAddresses(this, itemIndex, oid, changes, addressLists);
 	const response = await ultraCartRequest(this, itemIndex, {
 		method: 'PUT',

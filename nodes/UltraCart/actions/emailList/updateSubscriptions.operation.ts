@@ -1,12 +1,16 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared';
+import { invalidParameter, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
-import { customerOid, customerOidProperty, customerPath } from '../common';
+import { customerOid, customerOidProperty, customerPath } from '../fields';
 
-const displayOptions = { show: { resource: ['emailList'], operation: ['updateSubscriptions'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Update Subscriptions',
+	description: 'Subscribe a customer to lists or unsubscribe them',
+	action: 'Update email list subscriptions',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	customerOidProperty,
 	{
 		displayName: 'Subscribe To Names or IDs',
@@ -14,7 +18,8 @@ const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getEmailLists' },
 		default: [],
-		description: 'Email lists to add the customer to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Email lists to add the customer to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Unsubscribe From Names or IDs',
@@ -22,19 +27,35 @@ const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getEmailLists' },
 		default: [],
-		description: 'Email lists to remove the customer from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Email lists to remove the customer from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
-const uuids = (value: unknown) => (Array.isArray(value) ? value : String(value ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
+const uuids = (value: unknown) =>
+	(Array.isArray(value) ? value : String(value ?? '').split(','))
+		.map((v) => String(v).trim())
+		.filter(Boolean);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
-	const body = { add_to_lists: uuids(this.getNodeParameter('addToLists', itemIndex, [])), remove_from_lists: uuids(this.getNodeParameter('removeFromLists', itemIndex, [])) };
-	if (!body.add_to_lists.length && !body.remove_from_lists.length) invalidParameter(this, itemIndex, 'Subscribe To', 'and "Unsubscribe From" are both empty: choose at least one list');
+	const body = {
+		add_to_lists: uuids(this.getNodeParameter('addToLists', itemIndex, [])),
+		remove_from_lists: uuids(this.getNodeParameter('removeFromLists', itemIndex, [])),
+	};
+	if (!body.add_to_lists.length && !body.remove_from_lists.length)
+		invalidParameter(
+			this,
+			itemIndex,
+			'Subscribe To',
+			'and "Unsubscribe From" are both empty: choose at least one list',
+		);
 	// Subscribing to a list twice leaves one subscription.
-	const response = await ultraCartRequest(this, itemIndex, { method: 'POST', path: `${customerPath(this, itemIndex, oid)}/email_lists`, body, safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, {
+		method: 'POST',
+		path: `${customerPath(this, itemIndex, oid)}/email_lists`,
+		body,
+		safeToRepeat: true,
+	});
 	return { customer_profile_oid: oid, ...response };
 }

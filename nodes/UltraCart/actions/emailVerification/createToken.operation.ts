@@ -1,16 +1,33 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { emailParameter } from '../../../shared';
+import { emailParameter, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 
-const displayOptions = { show: { resource: ['emailVerification'], operation: ['createToken'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Create Token',
+	description: 'Create a token to verify an email address',
+	action: 'Create an email verification token',
+};
 
-const properties: INodeProperties[] = [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'The address to verify' },
-	{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', description: "The customer's password, when the token is to confirm a sign-up" },
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'The address to verify',
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: "The customer's password, when the token is to confirm a sign-up",
+	},
 ];
-
-export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const email = emailParameter(this, 'email', itemIndex, 'Email');

@@ -1,13 +1,25 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../../shared';
+import { requiredString, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 
-const displayOptions = { show: { resource: ['emailVerification'], operation: ['validateToken'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Validate Token',
+	description: 'Check an email verification token',
+	action: 'Validate an email verification token',
+};
 
-export const description = updateDisplayOptions(displayOptions, [
-	{ displayName: 'Token', name: 'token', type: 'string', typeOptions: { password: true }, required: true, default: '', description: 'The token the customer received' },
-]);
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Token',
+		name: 'token',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The token the customer received',
+	},
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const token = requiredString(this, 'token', itemIndex, 'Token');
@@ -22,5 +34,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const error = response.error as IDataObject | undefined;
 	const reason = error?.user_message ?? error?.developer_message;
-	return { valid: response.success === true, ...(response.success !== true && reason ? { reason } : {}) };
+	return {
+		valid: response.success === true,
+		...(response.success !== true && reason ? { reason } : {}),
+	};
 }

@@ -1,14 +1,23 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
-import { customerOid, customerOidProperty } from '../common';
-import { wishlistItemOidProperty, wishlistPath } from './shared';
+import { customerOid, customerOidProperty } from '../fields';
+import { wishlistItemOidProperty, wishlistPath } from './fields';
 
-const displayOptions = { show: { resource: ['wishlistItem'], operation: ['get'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get',
+	description: 'Get a wishlist item',
+	action: 'Get a wishlist item',
+};
 
-export const description = updateDisplayOptions(displayOptions, [customerOidProperty, wishlistItemOidProperty]);
+export const properties: INodeProperties[] = [customerOidProperty, wishlistItemOidProperty];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const response = await ultraCartRequest(this, itemIndex, { method: 'GET', path: wishlistPath(this, itemIndex, customerOid(this, itemIndex), 'item'), safeToRepeat: true });
+	const response = await ultraCartRequest(this, itemIndex, {
+		method: 'GET',
+		path: wishlistPath(this, itemIndex, customerOid(this, itemIndex), 'item'),
+		safeToRepeat: true,
+	});
 	return response.wishlist_item as IDataObject;
 }

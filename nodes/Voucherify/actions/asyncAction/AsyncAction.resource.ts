@@ -1,18 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription, type ResourceOperations } from '../../../shared';
 import * as get from './get.operation';
 
-export { get };
+export const operations = { get } satisfies ResourceOperations;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['asyncAction'] } },
-		options: [{ name: 'Get', value: 'get', description: 'Get the status and result of an import or bulk update', action: 'Get an async action' }],
-		default: 'get',
-	},
-	...get.description,
-];
+export const description = resourceDescription('asyncAction', operations, 'get');

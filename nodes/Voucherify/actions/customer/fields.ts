@@ -1,6 +1,20 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertEmail, compact, dateParameter, invalidParameter, jsonObjectParameter } from '../../../shared';
+import {
+	assertEmail,
+	compact,
+	dateParameter,
+	dateTimeParameter,
+	invalidParameter,
+	jsonObjectParameter,
+	pathSegment,
+	readLimit,
+	requiredPathId,
+	returnAllOrLimit,
+} from '../../../shared';
+import { listCustomerItems } from '../../transport/customers';
+
+const CUSTOMER_ID = 'Customer ID or Source ID';
 
 const addressOptions: INodeProperties[] = [
 	{ displayName: 'Address Line 1', name: 'line_1', type: 'string', default: '' },
@@ -20,37 +34,83 @@ export function customerFieldsCollection(name: string, displayName: string): INo
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Address', name: 'address', type: 'collection', placeholder: 'Add Address Field', default: {}, options: addressOptions },
-			{ displayName: 'Birthdate', name: 'birthdate', type: 'dateTime', default: '', description: 'Sent as YYYY-MM-DD' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'An arbitrary text attached to the customer' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: "Customer's first and last name" },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Needed to send codes by SMS' },
+			{
+				displayName: 'Address',
+				name: 'address',
+				type: 'collection',
+				placeholder: 'Add Address Field',
+				default: {},
+				options: addressOptions,
+			},
+			{
+				displayName: 'Birthdate',
+				name: 'birthdate',
+				type: 'dateTime',
+				default: '',
+				description: 'Sent as YYYY-MM-DD',
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'An arbitrary text attached to the customer',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: "Customer's first and last name",
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				description: 'Needed to send codes by SMS',
+			},
 		],
 	};
 }
 
-/** Metadata key/value pairs and a raw JSON escape hatch. */
+/** Metadata key/value pairs, read by metadataFrom. */
+export const metadataProperty: INodeProperties = {
+	displayName: 'Metadata',
+	name: 'metadata',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Metadata',
+	default: {},
+	description: 'Custom attributes stored on the customer (used in segments and validation rules)',
+	options: [
+		{
+			displayName: 'Entry',
+			name: 'entry',
+			values: [
+				{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'Numbers, true/false and null are sent as such; anything else as text',
+				},
+			],
+		},
+	],
+};
+
+/** Metadata and a raw JSON escape hatch for any other field. */
 export const metadataAndJsonProperties: INodeProperties[] = [
-	{
-		displayName: 'Metadata',
-		name: 'metadata',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Metadata',
-		default: {},
-		description: 'Custom attributes stored on the customer (used in segments and validation rules)',
-		options: [
-			{
-				displayName: 'Entry',
-				name: 'entry',
-				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Numbers, true/false and null are sent as such; anything else as text' },
-				],
-			},
-		],
-	},
+	metadataProperty,
 	{
 		displayName: 'JSON Fields',
 		name: 'jsonFields',
@@ -70,7 +130,8 @@ export function typedValue(value: string): unknown {
 }
 
 export function metadataFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
-	const entries = ((ctx.getNodeParameter('metadata', itemIndex, {}) as IDataObject).entry ?? []) as Array<{ key: string; value: string }>;
+	const entries = ((ctx.getNodeParameter('metadata', itemIndex, {}) as IDataObject).entry ??
+		[]) as Array<{ key: string; value: string }>;
 	const metadata: IDataObject = {};
 	for (const { key, value } of entries) {
 		if (!key.trim()) invalidParameter(ctx, itemIndex, 'Metadata', 'has an entry without a key');
@@ -80,10 +141,15 @@ export function metadataFrom(ctx: IExecuteFunctions, itemIndex: number): IDataOb
 }
 
 /** Builds a customer body from a fields collection, metadata and JSON Fields, checking what Voucherify would refuse. */
-export function customerBody(ctx: IExecuteFunctions, itemIndex: number, collection: string): IDataObject {
+export function customerBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collection: string,
+): IDataObject {
 	const fields = { ...(ctx.getNodeParameter(collection, itemIndex, {}) as IDataObject) };
 	// format: date (YYYY-MM-DD); a date-time gives its own calendar date
-	if (fields.birthdate) fields.birthdate = dateParameter(ctx, itemIndex, 'Birthdate', fields.birthdate);
+	if (fields.birthdate)
+		fields.birthdate = dateParameter(ctx, itemIndex, 'Birthdate', fields.birthdate);
 	if (fields.email) fields.email = assertEmail(ctx, itemIndex, 'Email', fields.email);
 	const address = fields.address ? compact(fields.address as IDataObject) : undefined;
 	delete fields.address;
@@ -95,5 +161,98 @@ export function customerBody(ctx: IExecuteFunctions, itemIndex: number, collecti
 }
 
 export function customerIdProperty(description: string): INodeProperties {
-	return { displayName: 'Customer ID or Source ID', name: 'customerId', type: 'string', required: true, default: '', placeholder: 'cust_… or your own ID', description };
+	return {
+		displayName: CUSTOMER_ID,
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'cust_… or your own ID',
+		description,
+	};
+}
+
+/** The Customer ID or Source ID parameter as given, and the customer's path /v1/customers/{id}. */
+export function customerIdParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { id: string; path: string } {
+	const id = requiredPathId(ctx, 'customerId', itemIndex, CUSTOMER_ID);
+	return { id, path: `/v1/customers/${pathSegment(ctx, itemIndex, CUSTOMER_ID, id)}` };
+}
+
+/** A Filters collection with these options, in the alphabetical order n8n's collections keep. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+const CAMPAIGN_TYPES = [
+	{ name: 'Discount Coupons', value: 'DISCOUNT_COUPONS' },
+	{ name: 'Gift Vouchers', value: 'GIFT_VOUCHERS' },
+	{ name: 'Loyalty Program', value: 'LOYALTY_PROGRAM' },
+	{ name: 'Promotion', value: 'PROMOTION' },
+	{ name: 'Referral Program', value: 'REFERRAL_PROGRAM' },
+];
+
+/** The fields of both activity lists (Get Activity and the deprecated Get Activities): each adds its own filters. */
+export function activityProperties(
+	customerIdDescription: string,
+	ownFilters: INodeProperties[],
+): INodeProperties[] {
+	return [
+		customerIdProperty(customerIdDescription),
+		...returnAllOrLimit(undefined),
+		filtersCollection([
+			{ displayName: 'Campaign ID', name: 'campaign_id', type: 'string', default: '' },
+			{
+				displayName: 'Campaign Type',
+				name: 'campaign_type',
+				type: 'options',
+				options: CAMPAIGN_TYPES,
+				default: 'PROMOTION',
+			},
+			{ displayName: 'End Date', name: 'end_date', type: 'dateTime', default: '' },
+			{ displayName: 'Start Date', name: 'start_date', type: 'dateTime', default: '' },
+			...ownFilters,
+		]),
+		{
+			displayName: 'Sort',
+			name: 'order',
+			type: 'options',
+			options: [
+				{ name: 'Newest First', value: '-created_at' },
+				{ name: 'Oldest First', value: 'created_at' },
+			],
+			default: '-created_at',
+		},
+	];
+}
+
+/** Activity lists (`/activity` and the deprecated `/activities`): dates as RFC 3339, newest first unless asked. */
+export async function listActivities(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	list: 'activity' | 'activities',
+): Promise<IDataObject[]> {
+	const filters = { ...(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
+	if (filters.start_date)
+		filters.start_date = dateTimeParameter(ctx, itemIndex, 'Start Date', filters.start_date);
+	if (filters.end_date)
+		filters.end_date = dateTimeParameter(ctx, itemIndex, 'End Date', filters.end_date);
+	const { path } = customerIdParameter(ctx, itemIndex);
+	const query = { ...filters, order: ctx.getNodeParameter('order', itemIndex, '-created_at') };
+	return await listCustomerItems(
+		ctx,
+		itemIndex,
+		`${path}/${list}`,
+		query,
+		readLimit(ctx, itemIndex),
+	);
 }

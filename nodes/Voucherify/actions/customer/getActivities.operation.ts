@@ -1,38 +1,25 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared';
-import { customerIdProperty } from './fields';
-import { activitySort, CAMPAIGN_TYPES, listActivities } from './getActivity.operation';
+import type { OperationMenuEntry } from '../../../shared';
+import { activityProperties, listActivities } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getActivities'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get Activities (Deprecated)',
+	description: "List a customer's activities (deprecated endpoint)",
+	action: 'Get customer activities',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Voucherify has deprecated this endpoint; use Get Activity for new workflows',
 		name: 'deprecatedNotice',
 		type: 'notice',
 		default: '',
 	},
-	customerIdProperty('The customer whose activities to list'),
-	...returnAllOrLimit(undefined),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Campaign ID', name: 'campaign_id', type: 'string', default: '' },
-			{ displayName: 'Campaign Type', name: 'campaign_type', type: 'options', options: CAMPAIGN_TYPES, default: 'PROMOTION' },
-			{ displayName: 'End Date', name: 'end_date', type: 'dateTime', default: '' },
-			{ displayName: 'Product ID', name: 'product_id', type: 'string', default: '' },
-			{ displayName: 'Start Date', name: 'start_date', type: 'dateTime', default: '' },
-		],
-	},
-	activitySort,
+	...activityProperties('The customer whose activities to list', [
+		{ displayName: 'Product ID', name: 'product_id', type: 'string', default: '' },
+	]),
 ];
-
-export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await listActivities(this, itemIndex, 'activities');

@@ -1,29 +1,44 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dateTimeParameter, readLimit, returnAllOrLimit } from '../../../shared';
+import {
+	dateTimeParameter,
+	readLimit,
+	returnAllOrLimit,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { listCustomers } from '../../transport/customers';
+import { filtersCollection } from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getAll'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Get Many',
+	description: 'Get many customers, with filters',
+	action: 'Get many customers',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(undefined),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'City', name: 'city', type: 'string', default: '' },
-			{ displayName: 'Created After', name: 'created_at[after]', type: 'dateTime', default: '' },
-			{ displayName: 'Created Before', name: 'created_at[before]', type: 'dateTime', default: '' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Segment ID', name: 'segment_id', type: 'string', default: '', placeholder: 'seg_…' },
-			{ displayName: 'Updated After', name: 'updated_at[after]', type: 'dateTime', default: '' },
-			{ displayName: 'Updated Before', name: 'updated_at[before]', type: 'dateTime', default: '' },
-		],
-	},
+	filtersCollection([
+		{ displayName: 'City', name: 'city', type: 'string', default: '' },
+		{ displayName: 'Created After', name: 'created_at[after]', type: 'dateTime', default: '' },
+		{ displayName: 'Created Before', name: 'created_at[before]', type: 'dateTime', default: '' },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+		},
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{
+			displayName: 'Segment ID',
+			name: 'segment_id',
+			type: 'string',
+			default: '',
+			placeholder: 'seg_…',
+		},
+		{ displayName: 'Updated After', name: 'updated_at[after]', type: 'dateTime', default: '' },
+		{ displayName: 'Updated Before', name: 'updated_at[before]', type: 'dateTime', default: '' },
+	]),
 	{
 		displayName: 'Sort',
 		name: 'order',
@@ -42,8 +57,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 const DATE_FILTERS: Record<string, string> = {
 	'created_at[after]': 'Created After',
 	'created_at[before]': 'Created Before',
@@ -53,6 +66,13 @@ const DATE_FILTERS: Record<string, string> = {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
-	for (const [name, label] of Object.entries(DATE_FILTERS)) if (filters[name]) filters[name] = dateTimeParameter(this, itemIndex, label, filters[name]);
-	return await listCustomers(this, itemIndex, filters, this.getNodeParameter('order', itemIndex, '') as string, readLimit(this, itemIndex));
+	for (const [name, label] of Object.entries(DATE_FILTERS))
+		if (filters[name]) filters[name] = dateTimeParameter(this, itemIndex, label, filters[name]);
+	return await listCustomers(
+		this,
+		itemIndex,
+		filters,
+		this.getNodeParameter('order', itemIndex, '') as string,
+		readLimit(this, itemIndex),
+	);
 }

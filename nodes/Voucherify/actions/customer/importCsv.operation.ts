@@ -1,12 +1,16 @@
-import { randomBytes } from 'crypto';
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, requiredString } from '../../../shared';
-import { asyncOutcome, voucherifyRequest, waitForCompletionProperties } from '../../transport';
+import { invalidParameter, requiredString, type OperationMenuEntry } from '../../../shared';
+import { multipartFile, voucherifyRequest } from '../../transport';
+import { asyncOutcome, waitForCompletionProperties } from '../fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['importCsv'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Import From CSV File',
+	description: 'Import customers from a CSV file',
+	action: 'Import customers from a CSV file',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -19,24 +23,29 @@ const properties: INodeProperties[] = [
 	...waitForCompletionProperties,
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
-/** multipart/form-data with one part named "file", built by hand: community nodes cannot use form-data. */
-export function multipartFile(fileName: string, mimeType: string, content: Buffer): { body: Buffer; contentType: string } {
-	const boundary = `----n8nVoucherify${randomBytes(12).toString('hex')}`;
-	const safeName = fileName.replace(/["\r\n]/g, '_');
-	const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${mimeType}\r\n\r\n`);
-	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-	return { body: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const property = requiredString(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
 	const binary = this.helpers.assertBinaryData(itemIndex, property);
 	const content = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-	if (content.length === 0) invalidParameter(this, itemIndex, 'Input Binary Field', `holds an empty file (${binary.fileName ?? property})`);
-	const { body, contentType } = multipartFile(binary.fileName ?? 'customers.csv', binary.mimeType || 'text/csv', content);
+	if (content.length === 0)
+		invalidParameter(
+			this,
+			itemIndex,
+			'Input Binary Field',
+			`holds an empty file (${binary.fileName ?? property})`,
+		);
+	const { body, contentType } = multipartFile(
+		binary.fileName ?? 'customers.csv',
+		binary.mimeType || 'text/csv',
+		content,
+	);
 	// An import may create customers: it is not sent twice unless Voucherify refused it.
-	const accepted = await voucherifyRequest(this, itemIndex, { method: 'POST', path: '/v1/customers/importCSV', body, headers: { 'Content-Type': contentType }, safeToRepeat: false });
+	const accepted = await voucherifyRequest(this, itemIndex, {
+		method: 'POST',
+		path: '/v1/customers/importCSV',
+		body,
+		headers: { 'Content-Type': contentType },
+		safeToRepeat: false,
+	});
 	return await asyncOutcome(this, itemIndex, accepted);
 }

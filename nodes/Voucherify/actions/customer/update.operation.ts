@@ -1,23 +1,50 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, pathSegment, requiredPathId } from '../../../shared';
+import { invalidParameter, type OperationMenuEntry } from '../../../shared';
 import { voucherifyRequest } from '../../transport';
-import { customerBody, customerFieldsCollection, customerIdProperty, metadataAndJsonProperties } from './fields';
+import {
+	customerBody,
+	customerFieldsCollection,
+	customerIdParameter,
+	customerIdProperty,
+	metadataAndJsonProperties,
+} from './fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['update'] } };
+export const menu: OperationMenuEntry = {
+	name: 'Update',
+	description: 'Update a customer',
+	action: 'Update a customer',
+};
 
-const properties: INodeProperties[] = [
-	customerIdProperty('The Voucherify ID (cust_…) or your source ID of the customer to update. The source ID itself cannot be changed.'),
+export const properties: INodeProperties[] = [
+	customerIdProperty(
+		'The Voucherify ID (cust_…) or your source ID of the customer to update. The source ID itself cannot be changed.',
+	),
 	customerFieldsCollection('updateFields', 'Update Fields'),
 	...metadataAndJsonProperties,
 ];
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredPathId(this, 'customerId', itemIndex, 'Customer ID or Source ID');
+	const { path } = customerIdParameter(this, itemIndex);
 	const body = customerBody(this, itemIndex, 'updateFields');
-	if ('source_id' in body || 'id' in body) invalidParameter(this, itemIndex, 'JSON Fields', 'cannot change id or source_id: Voucherify keeps them fixed');
-	if (Object.keys(body).length === 0) invalidParameter(this, itemIndex, 'Update Fields', 'is empty: add at least one field to change');
-	return await voucherifyRequest(this, itemIndex, { method: 'PUT', path: `/v1/customers/${pathSegment(this, itemIndex, 'Customer ID or Source ID', id)}`, body, safeToRepeat: true });
+	if ('source_id' in body || 'id' in body)
+		invalidParameter(
+			this,
+			itemIndex,
+			'JSON Fields',
+			'cannot change id or source_id: Voucherify keeps them fixed',
+		);
+	if (Object.keys(body).length === 0)
+		invalidParameter(
+			this,
+			itemIndex,
+			'Update Fields',
+			'is empty: add at least one field to change',
+		);
+	return await voucherifyRequest(this, itemIndex, {
+		method: 'PUT',
+		path,
+		body,
+		safeToRepeat: true,
+	});
 }

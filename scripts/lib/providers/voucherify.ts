@@ -1,0 +1,207 @@
+/** Voucherify: one credential (application id and secret key), customers and their async bulk actions. */
+import { all, atLeast, exactly, field, vendorSaw } from './checks';
+import { emulatorRequest } from './emulator-request';
+import type { CaseInput, Provider } from './types';
+
+const CSV =
+	'source_id,name,email,city\ncsv-1,Linus Example,linus@example.com,Helsinki\ncsv-2,Margaret Example,margaret@example.com,Boston\n';
+const csvInput: CaseInput = {
+	file: {
+		base64: Buffer.from(CSV).toString('base64'),
+		fileName: 'customers.csv',
+		mimeType: 'text/csv',
+	},
+};
+
+/** The demo application's headers, for setting up the emulator over Voucherify's own API. */
+const appHeaders = (m: Record<string, unknown>) => ({
+	'X-App-Id': String(m.VOUCHERIFY_APP_ID),
+	'X-App-Token': String(m.VOUCHERIFY_SECRET),
+	'Content-Type': 'application/json',
+});
+
+export const voucherify: Provider = {
+	key: 'voucherify',
+	title: 'Voucherify',
+	node: 'Voucherify',
+	nodeName: 'voucherify',
+	credentialFiles: ['VoucherifyApi'],
+	emulatorFile: 'voucherify',
+	emulatorClass: 'VoucherifyEmulator',
+	extraPorts: 0,
+	offset: 1,
+	credentials: (m, emu) => [
+		{
+			id: 'demoVoucherify01',
+			name: 'Voucherify (demo emulator)',
+			type: 'voucherifyApi',
+			data: {
+				applicationId: m.VOUCHERIFY_APP_ID,
+				secretKey: m.VOUCHERIFY_SECRET,
+				region: 'custom',
+				customBaseUrl: emu.baseUrl,
+				channel: 'n8n-demo',
+			},
+			secretFields: ['secretKey'],
+			wrong: { secretKey: 'vf-wrong-secret-000000' },
+		},
+	],
+	prepare: async (m, emu) => {
+		const list = [...emu.customers.values()] as Array<{ id: string; source_id: string }>;
+		const started = await emulatorRequest(`${emu.baseUrl}/v1/customers/metadata/async`, {
+			method: 'POST',
+			headers: appHeaders(m),
+			body: JSON.stringify({ source_ids: ['src-1'], metadata: { prepared: true } }),
+		});
+		const activities = emu.activities.get(list[0].id) as Array<{ id: string }> | undefined;
+		return {
+			ada: list[0].id,
+			grace: list[1].id,
+			third: list[2].id,
+			asyncActionId: started.async_action_id,
+			activityId: activities?.[0]?.id,
+		};
+	},
+	cases: (ctx) => [
+		{
+			resource: 'customer',
+			operation: 'upsert',
+			params: {
+				sourceId: 'e2e-new-1',
+				customerFields: { name: 'E2E Upserted', email: 'e2e.upserted@example.com' },
+			},
+			check: all(
+				field('source_id', 'e2e-new-1'),
+				field('email', 'e2e.upserted@example.com'),
+				vendorSaw('create-customer'),
+			),
+		},
+		{
+			resource: 'customer',
+			operation: 'get',
+			params: { customerId: ctx.ada },
+			check: all(field('id', ctx.ada), field('name', 'Ada Lovelace')),
+		},
+		{
+			resource: 'customer',
+			operation: 'getAll',
+			params: { returnAll: true },
+			check: atLeast(3, field('object', 'customer')),
+		},
+		{
+			resource: 'customer',
+			operation: 'getAll',
+			label: 'limit 2',
+			params: { returnAll: false, limit: 2 },
+			check: exactly(2),
+		},
+		{
+			resource: 'customer',
+			operation: 'update',
+			params: { customerId: ctx.ada, updateFields: { phone: '+48 600 000 001' } },
+			check: all(
+				field('id', ctx.ada),
+				field('phone', '+48 600 000 001'),
+				vendorSaw('update-customer'),
+			),
+		},
+		{
+			resource: 'customer',
+			operation: 'getActivities',
+			params: { customerId: ctx.ada, returnAll: true },
+			check: atLeast(1, field('id')),
+		},
+		{
+			resource: 'customer',
+			operation: 'getActivity',
+			params: { customerId: ctx.ada, returnAll: true },
+			check: atLeast(1, field('id')),
+		},
+		{
+			resource: 'customer',
+			operation: 'getRedeemables',
+			params: { customerId: ctx.ada, returnAll: true },
+			check: all(vendorSaw('list-customer-redeemables')),
+		},
+		{
+			resource: 'customer',
+			operation: 'getSegments',
+			params: { customerId: ctx.ada },
+			check: vendorSaw('list-customer-segments'),
+		},
+		{
+			resource: 'customer',
+			operation: 'importCsv',
+			params: {
+				binaryPropertyName: 'data',
+				waitForCompletion: true,
+				maxWaitSeconds: 60,
+				pollIntervalSeconds: 1,
+			},
+			input: csvInput,
+			check: all(atLeast(1), vendorSaw('import-customers-using-csv')),
+		},
+		{
+			resource: 'customer',
+			operation: 'updateMany',
+			params: {
+				sourceId: 'src-2',
+				updateFields: { phone: '+1 555 0100' },
+				waitForCompletion: true,
+				maxWaitSeconds: 60,
+				pollIntervalSeconds: 1,
+			},
+			check: all(atLeast(1), vendorSaw('update-customers-in-bulk')),
+		},
+		{
+			resource: 'customer',
+			operation: 'updateManyMetadata',
+			params: {
+				sourceIds: 'src-1,src-2',
+				metadataJson: '{"segment":"e2e"}',
+				waitForCompletion: true,
+				maxWaitSeconds: 60,
+				pollIntervalSeconds: 1,
+			},
+			check: all(atLeast(1), vendorSaw('update-customers-metadata-in-bulk')),
+		},
+		{
+			resource: 'asyncAction',
+			operation: 'get',
+			params: { asyncActionId: ctx.asyncActionId },
+			check: field('id', ctx.asyncActionId),
+		},
+		{
+			resource: 'customer',
+			operation: 'delete',
+			params: { customerId: ctx.third },
+			check: all(exactly(1), vendorSaw('delete-customer')),
+		},
+		{
+			resource: 'customer',
+			operation: 'deletePermanently',
+			params: { customerId: ctx.grace },
+			check: all(exactly(1), vendorSaw('customer-permanently-deletion')),
+		},
+	],
+	signUp: async (m, emu, email) => {
+		await emulatorRequest(`${emu.baseUrl}/v1/customers`, {
+			method: 'POST',
+			headers: appHeaders(m),
+			body: JSON.stringify({ source_id: email, name: 'Trigger Signup', email }),
+		});
+	},
+	change: async (m, emu, marker) => {
+		// Ada, the first demo customer (the e2e cases update her but never delete her).
+		const ada = ([...emu.customers.values()] as Array<{ id: string; email: string | null }>).find(
+			(c) => c.email === 'ada@example.com',
+		);
+		if (!ada) throw new Error('the Voucherify demo customer ada@example.com is gone');
+		await emulatorRequest(`${emu.baseUrl}/v1/customers/${ada.id}`, {
+			method: 'PUT',
+			headers: appHeaders(m),
+			body: JSON.stringify({ description: marker }),
+		});
+		return (item) => item.id === ada.id && item.description === marker;
+	},
+};
