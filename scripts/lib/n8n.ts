@@ -242,13 +242,17 @@ export async function cliOrThrow(
 
 /** The IRun JSON that `n8n execute --rawOutput` prints last. */
 export function parseRun(stdout: string): Record<string, unknown> | undefined {
+	// n8n may log after the run's JSON (a shutdown line under load): the object ends at a closing brace in column 0
 	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		try {
-			return JSON.parse(lines.slice(i).join('\n')) as Record<string, unknown>;
-		} catch {
-			// not the start of the run JSON; keep looking
+	for (let start = 0; start < lines.length; start++) {
+		if (lines[start] !== '{') continue;
+		for (let end = start + 1; end < lines.length; end++) {
+			if (lines[end] !== '}') continue;
+			try {
+				return JSON.parse(lines.slice(start, end + 1).join('\n')) as Record<string, unknown>;
+			} catch {
+				// not the end of the run JSON; keep looking
+			}
 		}
 	}
 	return undefined;
