@@ -7,7 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollChanges } from '../shared';
+import { customerEventProperty, customerEventSubtitle, pollChanges } from '../shared';
 import { authenticationProperty, credentials } from './authentication';
 import { listCustomers } from './transport/customers';
 
@@ -18,8 +18,7 @@ export class NuvemshopTrigger implements INodeType {
 		icon: { light: 'file:nuvemshop.svg', dark: 'file:nuvemshop.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{$parameter["event"] === "customerCreated" ? "New customer" : "New or updated customer"}}',
+		subtitle: customerEventSubtitle,
 		description:
 			'Starts the workflow when a customer signs up or changes in a Nuvemshop or Tiendanube store',
 		defaults: { name: 'Nuvemshop / Tiendanube Trigger' },
@@ -27,27 +26,7 @@ export class NuvemshopTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{
-						name: 'New Customer',
-						value: 'customerCreated',
-						description: 'A customer was created since the last check',
-					},
-					{
-						name: 'New or Updated Customer',
-						value: 'customerCreatedOrUpdated',
-						description: 'A customer was created or changed since the last check',
-					},
-				],
-				default: 'customerCreated',
-			},
-		],
+		properties: [authenticationProperty, customerEventProperty],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -7,7 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollChanges } from '../shared';
+import { customerEventProperty, customerEventSubtitle, pollChanges } from '../shared';
 import { expandProperty } from './actions/customer/fields';
 import { authenticationProperty, credentials } from './authentication';
 import { pageCustomers } from './transport/paging';
@@ -25,36 +25,14 @@ export class UltraCartTrigger implements INodeType {
 		icon: { light: 'file:ultracart.svg', dark: 'file:ultracart.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{$parameter["event"] === "customerCreated" ? "New customer" : "New or updated customer"}}',
+		subtitle: customerEventSubtitle,
 		description: 'Starts the workflow when an UltraCart customer signs up or changes',
 		defaults: { name: 'UltraCart Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{
-						name: 'New Customer',
-						value: 'customerCreated',
-						description: 'A customer signed up since the last check',
-					},
-					{
-						name: 'New or Updated Customer',
-						value: 'customerCreatedOrUpdated',
-						description: 'A customer was created or changed since the last check',
-					},
-				],
-				default: 'customerCreated',
-			},
-			expandProperty,
-		],
+		properties: [authenticationProperty, customerEventProperty, expandProperty],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

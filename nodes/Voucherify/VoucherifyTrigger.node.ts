@@ -7,7 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollChanges } from '../shared';
+import { customerEventProperty, customerEventSubtitle, pollChanges } from '../shared';
 import { credentials } from './authentication';
 import { listCustomers } from './transport/customers';
 
@@ -18,34 +18,14 @@ export class VoucherifyTrigger implements INodeType {
 		icon: { light: 'file:voucherify.svg', dark: 'file:voucherify.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{$parameter["event"] === "customerCreated" ? "New customer" : "New or updated customer"}}',
+		subtitle: customerEventSubtitle,
 		description: 'Starts the workflow when a Voucherify customer is created or changes',
 		defaults: { name: 'Voucherify Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
-		properties: [
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{
-						name: 'New Customer',
-						value: 'customerCreated',
-						description: 'A customer was created since the last check',
-					},
-					{
-						name: 'New or Updated Customer',
-						value: 'customerCreatedOrUpdated',
-						description: 'A customer was created or changed since the last check',
-					},
-				],
-				default: 'customerCreated',
-			},
-		],
+		properties: [customerEventProperty],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

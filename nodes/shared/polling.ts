@@ -1,4 +1,33 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+/** The events every customer trigger offers; a trigger reads them as `customerCreated` or `customerCreatedOrUpdated`. */
+export const customerEventProperty: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'event',
+	type: 'options',
+	options: [
+		{
+			name: 'New Customer',
+			value: 'customerCreated',
+			description: 'A customer was created since the last check',
+		},
+		{
+			name: 'New or Updated Customer',
+			value: 'customerCreatedOrUpdated',
+			description: 'A customer was created or changed since the last check',
+		},
+	],
+	default: 'customerCreated',
+};
+
+/** The trigger's subtitle on the canvas, naming the chosen event. */
+export const customerEventSubtitle =
+	'={{$parameter["event"] === "customerCreated" ? "New customer" : "New or updated customer"}}';
 
 /** What a polling trigger asks its vendor for: records changed at or after `since` (ISO 8601). */
 export interface PollSource {
