@@ -1,7 +1,8 @@
 /**
  * `npm start` (after `npm run build`): a real n8n 2.41.1 with this package installed as a community package,
- * the five vendor emulators on fixed loopback ports with demo data, demo credentials pointing at them and the
- * example workflows of `examples/`. Ctrl-C stops everything it started.
+ * the five vendor emulators on fixed loopback ports with demo data, a scripted chat model (OpenAI's API) for the
+ * AI Agent example, demo credentials pointing at them and the example workflows of `examples/`. Ctrl-C stops
+ * everything it started.
  *
  * Everything lives in `.n8n-runtime/` (git-ignored): the runtime is installed once, n8n's own data in
  * `.n8n-runtime/home` survives restarts (your workflows stay), and imports run only when what they import changed.
@@ -23,6 +24,14 @@ import {
 	waitHealthy,
 	type Instance,
 } from './lib/n8n';
+import {
+	CHAT_MODEL_API_KEY,
+	CHAT_MODEL_PORT_OFFSET,
+	chatModelCredential,
+	DEMO_SCRIPTS,
+	demoFallback,
+} from './lib/agent-workflows';
+import { ChatModelEmulator } from './lib/chat-model-emulator';
 import { ensureRuntime, REPO_ROOT, RUNTIME_DIR } from './lib/runtime';
 import { credentialsImport, startEmulators } from './lib/stack';
 
@@ -113,6 +122,21 @@ async function main(): Promise<void> {
 		await stack.stop();
 		process.exit(1);
 	}
+	// The chat model of the AI Agent example: a scripted stand-in for OpenAI on loopback (no real model, no key).
+	const chatModel = new ChatModelEmulator({
+		apiKey: CHAT_MODEL_API_KEY,
+		scripts: DEMO_SCRIPTS,
+		fallback: demoFallback,
+	});
+	try {
+		await chatModel.start(EMULATOR_BASE + CHAT_MODEL_PORT_OFFSET);
+	} catch (error) {
+		console.error(
+			`npm start: stopping, the chat model emulator could not listen on ${EMULATOR_BASE + CHAT_MODEL_PORT_OFFSET}: ${(error as Error).message} (set N8N_START_EMULATOR_BASE_PORT to use other ports)`,
+		);
+		await stack.stop();
+		process.exit(1);
+	}
 	let stopping = false;
 	let server: ReturnType<typeof startServer> | undefined;
 	const stop = async (code: number) => {
@@ -121,13 +145,15 @@ async function main(): Promise<void> {
 		console.log('\nStopping n8n and the emulators…');
 		await server?.stop();
 		await stack.stop();
+		await chatModel.stop();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
 	try {
-		const credentials = credentialsImport(stack);
+		const { id, name, type, data } = chatModelCredential(chatModel.baseUrl);
+		const credentials = [...credentialsImport(stack), { id, name, type, data }];
 		const workflows = fs
 			.readdirSync(EXAMPLES)
 			.filter((f) => f.endsWith('.json'))
@@ -158,11 +184,14 @@ n8n is ready (${((Date.now() - t0) / 1000).toFixed(1)} s): ${url(inst)}
 
 Emulators (demo data; nothing goes to a real vendor):
 ${emulators}
+  ${'Chat model (OpenAI API)'.padEnd(24)} ${chatModel.baseUrl} (scripted, for the AI Agent example)
 
 Try first:
   1. Workflows → "New Nuvemshop customers → Voucherify and the UltraCart newsletter" → Execute workflow.
   2. Open any of the ${stack.running.length} nodes' demo credentials and press Test.
   3. Add a node, search "UltraCart", "Voucherify", "Nuvemshop", "Amazon": every operation runs against the emulators.
+  4. AI Agent: open "Ask about a customer…", press "Open chat" and ask
+     "What do we know about ana.souza@example.com.br?": the agent asks the shop and the loyalty program (our nodes as tools).
 To use a real shop, create a credential with your own keys; demo credentials only reach 127.0.0.1.
 n8n's log: ${path.relative(REPO_ROOT, path.join(RUNTIME_DIR, 'n8n.log'))}. Ctrl-C stops everything.
 `);

@@ -16,7 +16,7 @@ export class AmazonMws implements INodeType {
 		name: 'amazonMws',
 		icon: { light: 'file:amazonMws.svg', dark: 'file:amazonMws.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Read customers through the MWS Customer Information API (2014-03-01). Amazon retired MWS on 2024-03-31: this node works with MWS-compatible endpoints and archives only.',

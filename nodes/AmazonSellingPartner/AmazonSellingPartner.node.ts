@@ -16,7 +16,7 @@ export class AmazonSellingPartner implements INodeType {
 		name: 'amazonSellingPartner',
 		icon: { light: 'file:amazonSellingPartner.svg', dark: 'file:amazonSellingPartner.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Message Amazon buyers about their orders with the Selling Partner API, files included',

@@ -16,7 +16,7 @@ export class Nuvemshop implements INodeType {
 		name: 'nuvemshop',
 		icon: { light: 'file:nuvemshop.svg', dark: 'file:nuvemshop.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create, find, update and delete the customers of a Nuvemshop or Tiendanube store',
 		defaults: { name: 'Nuvemshop / Tiendanube' },

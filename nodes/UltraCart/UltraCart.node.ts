@@ -22,7 +22,7 @@ export class UltraCart implements INodeType {
 		name: 'ultraCart',
 		icon: { light: 'file:ultracart.svg', dark: 'file:ultracart.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage UltraCart customers, store credit, cashback, email list subscriptions and wishlists',

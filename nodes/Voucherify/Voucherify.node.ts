@@ -10,6 +10,7 @@ import { requestSettingsProperty, routeItems } from '../shared';
 import * as asyncAction from './actions/asyncAction/AsyncAction.resource';
 import * as customer from './actions/customer/Customer.resource';
 import { credentials } from './authentication';
+import { getCustomerMetadataKeys } from './methods/loadOptions';
 
 export class Voucherify implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,7 @@ export class Voucherify implements INodeType {
 		name: 'voucherify',
 		icon: { light: 'file:voucherify.svg', dark: 'file:voucherify.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Sync customers into Voucherify: create, update in bulk, import CSV files, read activity, segments and redeemables',
@@ -43,6 +44,8 @@ export class Voucherify implements INodeType {
 			requestSettingsProperty,
 		],
 	};
+
+	methods = { loadOptions: { getCustomerMetadataKeys } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems.call(this, {

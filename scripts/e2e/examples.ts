@@ -73,6 +73,60 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 	},
 };
 
+/** Counts the check of a second run compares with the first: records and creates each emulator holds. */
+type Snapshot = Record<string, number>;
+
+/**
+ * Examples that must be safe to run again: the check runs the example a second time, right after the first, and gets
+ * the emulators' state from before that second run.
+ */
+export const REPEAT_CHECKS: Record<
+	string,
+	{
+		snapshot: (emulators: Record<string, AnyEmulator>) => Snapshot;
+		check: (
+			output: (node: string) => Items,
+			emulators: Record<string, AnyEmulator>,
+			before: Snapshot,
+		) => string | undefined;
+	}
+> = {
+	exNuvemToVfUc001: {
+		snapshot: (emulators) => ({
+			voucherifyCustomers: emulators.voucherify.customers.size,
+			voucherifyCreates: emulators.voucherify.sideEffects('create'),
+			ultracartCustomers: emulators.ultracart.customers.size,
+			ultracartInserts: emulators.ultracart.sideEffects('insert'),
+		}),
+		check: (output, emulators, before) => {
+			const fromShop = output('New Nuvemshop Customers');
+			for (const node of ['Upsert Into Voucherify', 'Upsert Into UltraCart']) {
+				const actions = output(node).map((item) => item.action);
+				if (actions.length !== fromShop.length)
+					return `${node}: ${fromShop.length} customers in, ${actions.length} out on the second run`;
+				if (!actions.every((action) => action === 'updated' || action === 'unchanged'))
+					return `${node}: the second run must update or leave each customer, it reported ${JSON.stringify(actions)}`;
+			}
+			const after = REPEAT_CHECKS.exNuvemToVfUc001.snapshot(emulators);
+			const grown = Object.keys(before).filter((key) => after[key] !== before[key]);
+			if (grown.length)
+				return `the second run created customers again: ${grown.map((k) => `${k} ${before[k]} → ${after[k]}`).join(', ')}`;
+			const twice = (values: unknown[]) =>
+				values.filter((v, i) => v !== null && values.indexOf(v) !== i);
+			const sourceIds = [...emulators.voucherify.customers.values()].map(
+				(c: { source_id: string | null }) => c.source_id,
+			);
+			const emails = [...emulators.ultracart.customers.values()].map((c: { email: string }) =>
+				c.email.toLowerCase(),
+			);
+			const duplicates = [...twice(sourceIds), ...twice(emails)];
+			return duplicates.length
+				? `customers held twice by the emulators: ${JSON.stringify(duplicates)}`
+				: undefined;
+		},
+	},
+};
+
 export function exampleWorkflows(): Workflow[] {
 	const dir = path.join(REPO_ROOT, 'examples');
 	return fs
@@ -90,6 +144,8 @@ export async function runExamples(
 ): Promise<void> {
 	const emulators = Object.fromEntries(stack.running.map((r) => [r.provider.key, r.emulator]));
 	for (const example of examples) {
+		// a chat-triggered example (the AI Agent one) answers chat messages, not `n8n execute`: agents.ts checks it
+		if (example.nodes.some((n) => n.type === '@n8n/n8n-nodes-langchain.chatTrigger')) continue;
 		await check(`example: ${example.name}`, async () => {
 			const { runData, problem } = await runner.execute(example.id);
 			if (problem) return problem;
@@ -100,6 +156,18 @@ export async function runExamples(
 			const expectation = EXAMPLE_CHECKS[example.id];
 			if (!expectation) return `scripts/e2e/examples.ts has no check for ${example.id}`;
 			return expectation((node) => itemsOf(runData!, node), emulators, runData!);
+		});
+		const repeat = REPEAT_CHECKS[example.id];
+		if (!repeat) continue;
+		await check(`example: ${example.name}, run again: nobody created twice`, async () => {
+			const before = repeat.snapshot(emulators);
+			const { runData, problem } = await runner.execute(example.id);
+			if (problem) return problem;
+			fs.writeFileSync(
+				path.join(ARTIFACTS, 'outputs', `${example.id}-again.json`),
+				JSON.stringify({ name: example.name, runData }, null, 2),
+			);
+			return repeat.check((node) => itemsOf(runData!, node), emulators, before);
 		});
 	}
 }

@@ -49,6 +49,38 @@ export async function checkServerAndRegistration(
 			const missing = expected.filter((n) => !names.has(n));
 			return missing.length ? `not registered: ${missing.join(', ')}` : undefined;
 		});
+		await check(
+			'every action node of the package has its AI Agent tool variant (<type>Tool)',
+			async () => {
+				const types = (await session.getJson('/types/nodes.json')) as Array<{
+					name: string;
+					outputs?: unknown;
+				}>;
+				const byName = new Map(types.map((t) => [t.name, t]));
+				const expected = (pkg.n8n.nodes as string[])
+					.map((f) => {
+						// eslint-disable-next-line @typescript-eslint/no-require-imports
+						const mod = require(path.join(REPO_ROOT, f)) as Record<
+							string,
+							new () => { description: { name: string; usableAsTool?: unknown } }
+						>;
+						return new mod[path.basename(f, '.node.js')]().description;
+					})
+					.filter((d) => d.usableAsTool)
+					.map((d) => `${PACKAGE_NAME}.${d.name}Tool`);
+				if (expected.length < 5)
+					return `only ${expected.length} node(s) say usableAsTool: ${expected.join(', ')}`;
+				const problems = expected.flatMap((name) => {
+					const type = byName.get(name);
+					if (!type) return [`not registered: ${name}`];
+					return JSON.stringify(type.outputs) === JSON.stringify(['ai_tool'])
+						? []
+						: [`${name} outputs ${JSON.stringify(type.outputs)}, not an ai_tool connection`];
+				});
+				if (!problems.length) log(`tool variants: ${expected.join(', ')}`);
+				return problems.length ? problems.join('; ') : undefined;
+			},
+		);
 		await check('every credential type of the package is registered', async () => {
 			const types = (await session.getJson('/types/credentials.json')) as Array<{ name: string }>;
 			const names = new Set(types.map((t) => t.name));

@@ -7,6 +7,7 @@
  *    operation; n8n starts and must register every node and credential type of the package;
  * 3. runs each workflow with `n8n execute --id` and checks its output (and what the emulator received);
  * 4. tests every credential through n8n's own tester (REST, as the editor's Test button) with right and wrong keys;
+ *    then n8n's AI Agent calls our nodes as tools, on a scripted chat model emulator (agents.ts);
  * 5. headless Chromium searches the node panel for each node, checks its icon and operations, saves screenshots;
  * 6. searches n8n's database (and its other files) for every secret used;
  * 7. fails when any n8n process reached for a host that is not loopback (its log, and scripts/lib/net-guard.cjs).
@@ -14,8 +15,8 @@
  * Prints `N passed, M failed` and exits non-zero on any failure. A skipped case or a provider that could not run
  * counts as a failure (a full run skips nothing).
  *
- * Options (env): E2E_ONLY=<provider key,...> runs only those providers; E2E_CASE=<text> only the operation cases
- * whose name contains it; E2E_SKIP_BROWSER=1 skips Chromium (each of them is refused when CI is set);
+ * Options (env): E2E_ONLY=<provider key,...> runs only those providers (`agents`: the AI Agent cases); E2E_CASE=<text>
+ * only the operation and agent cases whose name contains it; E2E_SKIP_BROWSER=1 skips Chromium (each of them is refused when CI is set);
  * E2E_N8N_PORT (default 5778; n8n also takes +1 and +11 to +14), E2E_EMULATOR_BASE_PORT (default 5800).
  */
 import * as fs from 'node:fs';
@@ -25,6 +26,7 @@ import { ensureChromium } from '../lib/chromium';
 import { ensurePortsFree, instancePorts, startServer, type Instance } from '../lib/n8n';
 import { ensureRuntime, RUNTIME_DIR } from '../lib/runtime';
 import { startEmulators, type RunningProvider, type Stack } from '../lib/stack';
+import { checkAgents, importAgents, planAgents, stopAgents } from './agents';
 import { checkEditor } from './browser';
 import { checkCredentialTestButtons } from './credential-tests';
 import { runExamples } from './examples';
@@ -60,6 +62,9 @@ async function main(): Promise<void> {
 	const vendorMarker = plantVendorMarker(running);
 	const { planned, triggers } = await planWorkflows(running);
 	const examples = await importIntoN8n(inst, stack, running, planned, triggers);
+	// AI Agent cases need every provider's emulator and the chat model emulator; E2E_ONLY=agents runs only them.
+	const agents = !ONLY.length || ONLY.includes('agents') ? await planAgents(stack) : undefined;
+	if (agents) await importAgents(inst, agents);
 
 	const server = startServer(inst, { logFile: SERVER_LOG });
 	const runner = workflowRunner(inst, stack);
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
 		if (!ONLY.length) await runExamples(examples, runner, stack);
 		await runOperationCases(planned, runner);
 		if (n8n.up) await checkCredentialTestButtons(n8n.session, running);
+		if (n8n.up && agents) await checkAgents(agents, stack, runner, inst);
 		if (n8n.up)
 			await checkTriggers({
 				planned: triggers,
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
 	} finally {
 		await server.stop();
 		await stack.stop();
+		await stopAgents(agents);
 		await chromiumReady.catch(() => undefined);
 	}
 

@@ -91,6 +91,9 @@ export function n8nEnv(inst: Instance, extra: Record<string, string> = {}): Node
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// our nodes as AI Agent tools (`<package>.<node>Tool`): n8n 1.x releases ask for this setting; 2.41.1 reads no
+		// such setting and makes them for every node with usableAsTool (the e2e checks they are registered)
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',

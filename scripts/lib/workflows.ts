@@ -13,6 +13,8 @@ export interface WorkflowNode {
 	position: [number, number];
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
+	/** Nodes that listen (a Chat Trigger): the id in their webhook URL. */
+	webhookId?: string;
 }
 
 export interface Workflow {
@@ -20,9 +22,10 @@ export interface Workflow {
 	name: string;
 	active: boolean;
 	nodes: WorkflowNode[];
+	/** By source node, then connection type (`main`, or `ai_tool`, `ai_languageModel` for an agent's sub-nodes). */
 	connections: Record<
 		string,
-		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+		Record<string, Array<Array<{ node: string; type: string; index: number }>>>
 	>;
 	settings: Record<string, unknown>;
 	pinData: Record<string, unknown>;

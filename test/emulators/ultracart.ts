@@ -675,6 +675,10 @@ export class UltraCartEmulator extends Emulator {
 				address[`customer_${list}_oid`] ??= this.nextAddressOid++;
 			}
 		}
+		// properties (CustomerProperty) get their oid the same way
+		for (const property of (customer.properties as Array<Record<string, unknown>> | undefined) ??
+			[])
+			property.customer_profile_property_oid ??= this.nextAddressOid++;
 	}
 
 	seed(count: number): UltraCartCustomer[] {

@@ -63,10 +63,99 @@ function error(status: number, key: string, message: string, details?: string): 
 
 const BASE_FIELDS = ['name', 'description', 'email', 'phone', 'birthdate'] as const;
 
+interface MetadataDefinition {
+	type: string;
+	array: boolean;
+	optional: boolean;
+	objectType: string | null;
+	eq?: unknown[];
+	deleted?: boolean;
+}
+
+const definition = (type: string, extra: Partial<MetadataDefinition> = {}): MetadataDefinition => ({
+	type,
+	array: false,
+	optional: true,
+	objectType: null,
+	...extra,
+});
+
+/**
+ * The demo project's metadata schemas (MetadataSchemaDeprecated, as GET /v1/metadata-schemas lists them): the
+ * customer's keys in every type the spec defines, a list, allowed values and a deleted key; and one other object's.
+ */
+export function demoMetadataSchemas(): Array<Record<string, unknown>> {
+	return [
+		{
+			id: 'ms_f0r4hm3ta6a4a5ch3ma',
+			related_object: 'customer',
+			properties: {
+				acquisition_channel: definition('string', { eq: ['Facebook', 'Twitter', 'Website'] }),
+				avatar_url: definition('image_url'),
+				birthday: definition('date'),
+				customer_location: definition('geopoint'),
+				favorite_brands: definition('string', { array: true }),
+				last_order_at: definition('datetime'),
+				newsletter: definition('boolean'),
+				opt_in: definition('boolean'),
+				orders: definition('number'),
+				preferences: definition('object'),
+				redeemables: definition('number'),
+				score: definition('number'),
+				segment: definition('string'),
+				store_code: definition('string', { deleted: true }),
+				tier: definition('string'),
+				vip: definition('boolean'),
+			},
+			allow_defined_only: false,
+			created_at: '2021-12-03T06:33:45.894Z',
+			updated_at: '2025-07-14T15:15:34.928Z',
+			object: 'metadata_schema',
+		},
+		{
+			id: 'ms_f1r5Tm3ta6a4a5ch3ma',
+			related_object: 'order',
+			properties: { card: definition('string', { array: true }) },
+			allow_defined_only: false,
+			created_at: '2021-12-03T06:33:45.894Z',
+			updated_at: null,
+			object: 'metadata_schema',
+		},
+	];
+}
+
+const isPlainObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Whether one metadata value has its definition's type, as Voucherify enforces a schema on customer writes. */
+function metadataTypeOk(type: string, value: unknown): boolean {
+	switch (type) {
+		case 'string':
+			return typeof value === 'string';
+		case 'number':
+			return typeof value === 'number' && Number.isFinite(value);
+		case 'boolean':
+			return typeof value === 'boolean';
+		case 'date':
+			return (
+				typeof value === 'string' &&
+				/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+				new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+			);
+		case 'datetime':
+			return typeof value === 'string' && /T/.test(value) && !Number.isNaN(Date.parse(value));
+		case 'image_url':
+			return typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
+		default:
+			return isPlainObject(value);
+	}
+}
+
 export class VoucherifyEmulator extends Emulator {
 	readonly customers = new Map<string, VoucherifyCustomer>();
 	readonly asyncActions = new Map<string, AsyncAction>();
 	readonly activities = new Map<string, Activity[]>();
+	/** The project's metadata schemas (Project Settings → Metadata Schema); tests may change them. */
+	metadataSchemas = demoMetadataSchemas();
 	bucket: EmulatedBucket;
 	private sequence = 0;
 	/** The emulated clock: each write is one second after the last (deterministic timestamps). */
@@ -119,6 +208,26 @@ export class VoucherifyEmulator extends Emulator {
 			};
 		});
 
+		this.route('GET', '/v1/metadata-schemas', 'list-metadata-schemas', () => ({
+			status: 200,
+			body: {
+				object: 'list',
+				data_ref: 'schemas',
+				schemas: this.metadataSchemas,
+				total: this.metadataSchemas.length,
+			},
+		}));
+		this.route('GET', '/v1/metadata-schemas/:resource', 'get-metadata-schema', (req) => {
+			const schema = this.metadataSchemas.find((s) => s.related_object === req.params.resource);
+			return schema
+				? { status: 200, body: schema }
+				: error(
+						404,
+						'not_found',
+						'Resource not found',
+						`Cannot find metadata_schema with id ${req.params.resource}`,
+					);
+		});
 		this.route('POST', '/v1/customers', 'create-customer', (req) => this.upsert(req));
 		this.route('GET', '/v1/customers', 'list-customers', (req) => this.list(req));
 		this.route('POST', '/v1/customers/importCSV', 'import-customers-using-csv', (req) =>
@@ -267,6 +376,29 @@ export class VoucherifyEmulator extends Emulator {
 		return undefined;
 	}
 
+	/** What the customer metadata schema refuses in this metadata: a value of the wrong type, an undefined key when only defined ones are allowed. */
+	metadataProblem(metadata: unknown): string | undefined {
+		if (!isPlainObject(metadata)) return undefined;
+		const schema = this.metadataSchemas.find((s) => s.related_object === 'customer');
+		if (!schema) return undefined;
+		const properties = schema.properties as Record<string, MetadataDefinition>;
+		for (const [key, value] of Object.entries(metadata as Record<string, unknown>)) {
+			const defined = properties[key] && !properties[key].deleted ? properties[key] : undefined;
+			if (!defined) {
+				if (schema.allow_defined_only)
+					return `metadata.${key} is not defined in the metadata schema`;
+				continue;
+			}
+			if (value === null) continue;
+			const items = defined.array ? value : [value];
+			if (!Array.isArray(items) || !items.every((item) => metadataTypeOk(defined.type, item)))
+				return `metadata.${key} must be ${defined.array ? 'an array of ' : ''}${defined.type}`;
+			if (defined.eq && !items.every((item) => defined.eq!.includes(item)))
+				return `metadata.${key} must be one of ${defined.eq.join(', ')}`;
+		}
+		return undefined;
+	}
+
 	/** Creates or updates (by id, then source_id) and returns the customer; the vendor's upsert. */
 	applyUpsert(body: Record<string, unknown>): VoucherifyCustomer {
 		const existing: VoucherifyCustomer | undefined =
@@ -341,7 +473,9 @@ export class VoucherifyEmulator extends Emulator {
 		const body = this.body(req);
 		if (!body || typeof body !== 'object' || Array.isArray(body))
 			return error(400, 'invalid_payload', 'Invalid payload', 'The body must be a JSON object');
-		const problem = this.validCustomerFields(body as Record<string, unknown>);
+		const problem =
+			this.validCustomerFields(body as Record<string, unknown>) ??
+			this.metadataProblem((body as Record<string, unknown>).metadata);
 		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
 		return { status: 200, body: this.applyUpsert(body as Record<string, unknown>) };
 	}
@@ -352,7 +486,7 @@ export class VoucherifyEmulator extends Emulator {
 			return error(400, 'invalid_payload', 'Invalid payload', 'The body must be a JSON object');
 		if ('source_id' in body || 'id' in body)
 			return error(400, 'invalid_payload', 'Invalid payload', 'source_id cannot be changed');
-		const problem = this.validCustomerFields(body);
+		const problem = this.validCustomerFields(body) ?? this.metadataProblem(body.metadata);
 		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
 		this.merge(customer, body);
 		this.count('update');
@@ -594,7 +728,9 @@ export class VoucherifyEmulator extends Emulator {
 			for (const row of body as Array<Record<string, unknown>>) {
 				const problem = !row.source_id
 					? 'source_id is required'
-					: (this.validCustomerFields(row) ?? this.refuseBulkRows.get(String(row.source_id)));
+					: (this.validCustomerFields(row) ??
+						this.metadataProblem(row.metadata) ??
+						this.refuseBulkRows.get(String(row.source_id)));
 				if (problem) {
 					errors.push({
 						message: 'Invalid customer',
@@ -627,6 +763,8 @@ export class VoucherifyEmulator extends Emulator {
 				'source_ids (a non-empty array) and metadata (an object) are required',
 			);
 		}
+		const problem = this.metadataProblem(body.metadata);
+		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
 		return this.startAsync('CUSTOMERS.METADATA_UPDATE', () => {
 			for (const sourceId of body.source_ids as string[])
 				this.applyUpsert({ source_id: sourceId, metadata: body.metadata });
@@ -687,6 +825,7 @@ export class VoucherifyEmulator extends Emulator {
 		this.activities.clear();
 		this.asyncActions.clear();
 		this.refuseBulkRows.clear();
+		this.metadataSchemas = demoMetadataSchemas();
 		if (fixedClock) {
 			this.clockMs = Date.parse('2026-01-01T00:00:00Z');
 			this.wallClock = false;

@@ -27,6 +27,8 @@ const ultraCart = providerRunner({
 		apiKey: ULTRACART_SIMPLE_KEY,
 		customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
 	}),
+	// these tests read the vendor's full object: Simplify (on by default from version 1.1) is tested in simplify.test.ts
+	defaultParameters: { simplify: false },
 });
 const { credential } = ultraCart;
 const run = async (

@@ -52,6 +52,8 @@ export interface UltraCartRequest {
 	plainJson?: boolean;
 	/** For calls whose answer is `success` itself (validating a token): success: false is a result, not a failure. */
 	successIsTheAnswer?: boolean;
+	/** Statuses whose answer is returned to the caller instead of thrown (a 404 of a lookup that found nobody). */
+	acceptStatuses?: number[];
 }
 
 export async function ultraCartRequest<T = IDataObject>(
@@ -84,6 +86,7 @@ export async function ultraCartRequest<T = IDataObject>(
 				: {}),
 		},
 		safeToRepeat: request.safeToRepeat,
+		acceptStatuses: request.acceptStatuses,
 		itemIndex,
 	};
 	const response: RawResponse = await ultraCartTransport.request(ctx, kernelRequest);
@@ -94,7 +97,8 @@ export async function ultraCartRequest<T = IDataObject>(
 		typeof body === 'object' &&
 		body.success === false &&
 		body.error &&
-		!request.successIsTheAnswer
+		!request.successIsTheAnswer &&
+		!request.acceptStatuses?.includes(response.statusCode)
 	) {
 		throw await ultraCartTransport.responseError(ctx, kernelRequest, { ...response, body });
 	}

@@ -108,6 +108,27 @@ export async function voucherifyRequest<T = IDataObject>(
 	return await voucherifyTransport.jsonBody<T>(ctx, response, itemIndex);
 }
 
+/** GET of one record; undefined when Voucherify answers that it has none (404 `not_found`), any other 404 fails. */
+export async function voucherifyFind(
+	ctx: VoucherifyContext,
+	itemIndex: number,
+	path: string,
+): Promise<IDataObject | undefined> {
+	const request = {
+		credentialType: CREDENTIAL_TYPE,
+		url: `${await apiRoot(ctx)}${path}`,
+		method: 'GET' as const,
+		safeToRepeat: true,
+		acceptStatuses: [404],
+		itemIndex,
+	};
+	const response = await voucherifyTransport.request(ctx, request);
+	const body = await voucherifyTransport.jsonBody<IDataObject>(ctx, response, itemIndex);
+	if (response.statusCode !== 404) return body;
+	if (body && typeof body === 'object' && body.key === 'not_found') return undefined;
+	throw await voucherifyTransport.responseError(ctx, request, response);
+}
+
 const FINISHED = new Set(['DONE', 'FAILED']);
 
 export interface AsyncActionWait {

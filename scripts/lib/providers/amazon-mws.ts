@@ -77,7 +77,7 @@ export const amazonMws: Provider = {
 		{
 			resource: 'customer',
 			operation: 'getAll',
-			params: { returnAll: true },
+			params: { returnAll: true, simplify: false },
 			check: atLeast(25, field('CustomerId')),
 		},
 		{
@@ -90,15 +90,26 @@ export const amazonMws: Provider = {
 		{
 			resource: 'customer',
 			operation: 'getByIds',
-			params: { customerIds: 'CUST00001,CUST00002' },
+			params: { customerIds: 'CUST00001,CUST00002', simplify: false },
 			check: exactly(2, field('PrimaryContactInfo.FullName', 'Jane Doe')),
+		},
+		{
+			resource: 'customer',
+			operation: 'getByIds',
+			label: 'Simplify',
+			// a node added now simplifies by default: the primary contact and default address as flat fields
+			params: { customerIds: 'CUST00001' },
+			check: exactly(
+				1,
+				all(field('id', 'CUST00001'), field('name', 'Jane Doe'), field('shippingCity', 'Seattle')),
+			),
 		},
 		{
 			resource: 'customer',
 			operation: 'getByIds',
 			label: 'MWS Auth Token',
 			credential: 'demoMwsAuthTok01',
-			params: { customerIds: 'CUST00001' },
+			params: { customerIds: 'CUST00001', simplify: false },
 			check: all(
 				exactly(1, field('PrimaryContactInfo.FullName', 'Jane Doe')),
 				mwsSignedWithAuthToken,

@@ -73,6 +73,14 @@ export const nuvemshop: Provider = {
 		{
 			resource: 'customer',
 			operation: 'get',
+			label: 'Simplify',
+			// a node added now simplifies by default: the billing address as flat fields
+			params: { customerId: '1001' },
+			check: all(field('billingCity', 'São Paulo'), field('identification', '123.456.789-09')),
+		},
+		{
+			resource: 'customer',
+			operation: 'get',
 			label: 'OAuth2',
 			credential: 'demoNuvemshopOA2',
 			params: { authentication: 'nuvemshopOAuth2Api', customerId: '1002' },
@@ -106,6 +114,16 @@ export const nuvemshop: Provider = {
 			operation: 'update',
 			params: { customerId: '1002', updateFields: { phone: '+55 21 99999-0000' } },
 			check: all(field('id', 1002), vendorSaw('updateCustomer')),
+		},
+		{
+			resource: 'customer',
+			operation: 'upsert',
+			params: {
+				name: 'Bruno Lima',
+				email: 'bruno.lima@example.com.br',
+				additionalFields: { note: 'e2e upsert' },
+			},
+			check: all(field('action', 'updated'), field('id', 1002), vendorSaw('updateCustomer')),
 		},
 		{
 			resource: 'customer',

@@ -98,15 +98,28 @@ export const ultraCart: Provider = {
 		{
 			resource: 'customer',
 			operation: 'get',
-			params: { customerProfileOid: '1001' },
+			params: { customerProfileOid: '1001', simplify: false },
 			check: all(field('customer_profile_oid', 1001), field('email', 'jane.doe@example.com')),
+		},
+		{
+			resource: 'customer',
+			operation: 'get',
+			label: 'Simplify',
+			// a node added now simplifies by default: the flat fields, from the parts it asks UltraCart for
+			params: { customerProfileOid: '1001' },
+			check: all(
+				field('id', 1001),
+				field('firstName', 'Jane'),
+				field('billingCity', 'Austin'),
+				field('tags.0', 'wholesale'),
+			),
 		},
 		{
 			resource: 'customer',
 			operation: 'get',
 			label: 'OAuth2',
 			credential: 'demoUltraCartOA2',
-			params: { authentication: 'ultraCartOAuth2Api', customerProfileOid: '1001' },
+			params: { authentication: 'ultraCartOAuth2Api', customerProfileOid: '1001', simplify: false },
 			check: all(field('customer_profile_oid', 1001), (_i, emu) =>
 				emu
 					.calls('get_customer')
@@ -123,7 +136,7 @@ export const ultraCart: Provider = {
 			operation: 'get',
 			label: 'OAuth2 token refresh',
 			credential: 'demoUltraCartRfr',
-			params: { authentication: 'ultraCartOAuth2Api', customerProfileOid: '1001' },
+			params: { authentication: 'ultraCartOAuth2Api', customerProfileOid: '1001', simplify: false },
 			skip: oauthRefreshGap(),
 			check: all(field('customer_profile_oid', 1001), (_i, emu) =>
 				emu.sideEffects('oauthToken') >= 1
@@ -143,14 +156,28 @@ export const ultraCart: Provider = {
 		},
 		{
 			resource: 'customer',
+			operation: 'upsert',
+			params: {
+				email: 'jane.doe@example.com',
+				properties: { property: [{ name: 'e2e', value: 'upserted' }] },
+			},
+			check: all(
+				field('action', 'updated'),
+				field('customer_profile_oid', 1001),
+				vendorSaw('get_customer_by_email'),
+				vendorSaw('update_customer'),
+			),
+		},
+		{
+			resource: 'customer',
 			operation: 'getByEmail',
-			params: { email: 'jane.doe@example.com' },
+			params: { email: 'jane.doe@example.com', simplify: false },
 			check: field('customer_profile_oid', 1001),
 		},
 		{
 			resource: 'customer',
 			operation: 'getAll',
-			params: { returnAll: true },
+			params: { returnAll: true, simplify: false },
 			check: atLeast(4, field('customer_profile_oid')),
 		},
 		{

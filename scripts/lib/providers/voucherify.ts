@@ -71,6 +71,7 @@ export const voucherify: Provider = {
 				customerFields: { name: 'E2E Upserted', email: 'e2e.upserted@example.com' },
 			},
 			check: all(
+				field('action', 'created'),
 				field('source_id', 'e2e-new-1'),
 				field('email', 'e2e.upserted@example.com'),
 				vendorSaw('create-customer'),
@@ -84,8 +85,20 @@ export const voucherify: Provider = {
 		},
 		{
 			resource: 'customer',
+			operation: 'get',
+			label: 'Simplify',
+			// a node added now simplifies by default: metadata comes out as custom fields
+			params: { customerId: ctx.ada },
+			check: all(
+				field('sourceId'),
+				field('email', 'ada@example.com'),
+				field('customFields.vip', true),
+			),
+		},
+		{
+			resource: 'customer',
 			operation: 'getAll',
-			params: { returnAll: true },
+			params: { returnAll: true, simplify: false },
 			check: atLeast(3, field('object', 'customer')),
 		},
 		{

@@ -8,10 +8,13 @@ import {
 	invalidParameter,
 	readLimit,
 	returnAllOrLimit,
+	simplifyOutput,
+	simplifyProperty,
 	type OperationMenuEntry,
 } from '../../../shared';
 import { customersOf, mwsRequest, nextTokenOf } from '../../transport';
 import { marketplaceIdProperty } from './fields';
+import { simplifyCustomer } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get Many',
@@ -55,6 +58,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { hide: { dateRangeType: [''] } },
 	},
 	...returnAllOrLimit(undefined),
+	...simplifyProperty(),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -83,7 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			invalidParameter(this, itemIndex, 'From', 'is after "To"');
 	}
 	// ListCustomers first, then ListCustomersByNextToken for as long as MWS has more.
-	return await collectPages<string | null>(
+	const customers = await collectPages<string | null>(
 		null,
 		async (nextToken) => {
 			const result = nextToken
@@ -97,4 +101,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		readLimit(this, itemIndex),
 	);
+	return simplifyOutput(this, itemIndex, customers, simplifyCustomer);
 }

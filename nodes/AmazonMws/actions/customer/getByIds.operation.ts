@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, type OperationMenuEntry } from '../../../shared';
+import {
+	invalidParameter,
+	simplifyOutput,
+	simplifyProperty,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { customersOf, mwsRequest } from '../../transport';
 import { marketplaceIdProperty } from './fields';
+import { simplifyCustomer } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get by IDs',
@@ -21,6 +27,7 @@ export const properties: INodeProperties[] = [
 		description: 'Comma-separated customer IDs, or a list from an expression',
 	},
 	marketplaceIdProperty,
+	...simplifyProperty(),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -34,5 +41,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	ids.forEach((id, index) => (params[`CustomerIdList.CustomerId.${index + 1}`] = id));
 	const marketplaceId = this.getNodeParameter('marketplaceId', itemIndex, '') as string;
 	if (marketplaceId) params.MarketplaceId = marketplaceId;
-	return customersOf(await mwsRequest(this, itemIndex, 'GetCustomersForCustomerId', params));
+	const customers = customersOf(
+		await mwsRequest(this, itemIndex, 'GetCustomersForCustomerId', params),
+	);
+	return simplifyOutput(this, itemIndex, customers, simplifyCustomer);
 }

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredString, type OperationMenuEntry } from '../../../shared';
+import {
+	requiredString,
+	simplifyOutput,
+	simplifyProperty,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { customersOf, mwsRequest, nextTokenOf } from '../../transport';
+import { simplifyCustomer } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get Next Page',
@@ -20,6 +26,7 @@ export const properties: INodeProperties[] = [
 		description:
 			'The NextToken value of an earlier page; each output customer carries the NextToken of the page after this one',
 	},
+	...simplifyProperty(),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -29,7 +36,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const page = nextTokenOf(result);
 	// Each customer carries where the next page starts, so a loop can continue from any item.
-	return customersOf(result).map((customer) => ({
+	return simplifyOutput(this, itemIndex, customersOf(result), simplifyCustomer).map((customer) => ({
 		...customer,
 		NextToken: page.nextToken ?? null,
 		MoreResultsAvailable: page.more,

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import { simplifyParameter, simplifyProperty, type OperationMenuEntry } from '../../../shared';
 import { fetchAllowedTypes } from './allowedTypes';
 import { orderProperties, readOrder } from './fields';
+import { simplifyActions } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get Allowed Message Types',
@@ -12,12 +13,16 @@ export const menu: OperationMenuEntry = {
 
 export const properties: INodeProperties[] = [
 	...orderProperties,
+	// version 1 always gave the simplified answer (with the raw one on request), so it has no switch
+	...simplifyProperty({ inVersion1: false }),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		// without Simplify the output is the raw answer itself
+		displayOptions: { hide: { simplify: [false] } },
 		options: [
 			{
 				displayName: 'Include Raw Response',
@@ -33,13 +38,11 @@ export const properties: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const order = await readOrder(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const { body, actions } = await fetchAllowedTypes(this, itemIndex, order);
+	if (!simplifyParameter(this, itemIndex, true)) return body;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
-		amazonOrderId: order.amazonOrderId,
-		marketplaceId: order.marketplaceId,
-		actions: actions.map((a) => a.name),
-		messageTypes: actions as unknown as IDataObject[],
+		...simplifyActions(order, actions),
 		...(options.includeRawResponse === true ? { raw: body } : {}),
 	};
 }

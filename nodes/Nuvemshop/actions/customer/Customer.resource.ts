@@ -4,6 +4,7 @@ import * as deleteOperation from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
 export const operations = {
 	create,
@@ -11,6 +12,7 @@ export const operations = {
 	get,
 	getAll,
 	update,
+	upsert,
 } satisfies ResourceOperations;
 
 export const description = resourceDescription('customer', operations, 'getAll');

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	assertEmail,
 	compact,
+	invalidParameter,
 	jsonObjectParameter,
 	pathSegment,
 	requiredInteger,
@@ -212,7 +213,19 @@ export function customerBody(
 	if (addresses.length) body.addresses = addresses.map((a) => compact(a));
 	const extraFields = ((ctx.getNodeParameter('extra', itemIndex, {}) as IDataObject).field ??
 		[]) as Array<{ key: string; value: string }>;
-	const extra = Object.fromEntries(extraFields.filter((f) => f.key).map((f) => [f.key, f.value]));
+	for (const f of extraFields)
+		if (!String(f.key ?? '').trim() && String(f.value ?? '') !== '')
+			invalidParameter(
+				ctx,
+				itemIndex,
+				'Custom Fields (Extra)',
+				`has a value without a key ("${String(f.value)}"): enter the key to store it under`,
+			);
+	const extra = Object.fromEntries(
+		extraFields
+			.filter((f) => String(f.key ?? '').trim())
+			.map((f) => [String(f.key).trim(), f.value]),
+	);
 	if (Object.keys(extra).length) body.extra = extra;
 	return { ...body, ...jsonObjectParameter(ctx, 'jsonFields', itemIndex, 'JSON Fields') };
 }

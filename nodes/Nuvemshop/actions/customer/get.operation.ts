@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import {
+	onlyWithoutSimplify,
+	simplifyOutput,
+	simplifyProperty,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
 import { customerIdParameter, customerIdProperty, fieldsOptions } from './fields';
+import { simplifyCustomer } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get',
@@ -12,7 +18,8 @@ export const menu: OperationMenuEntry = {
 
 export const properties: INodeProperties[] = [
 	customerIdProperty('The ID of the customer to get'),
-	fieldsOptions,
+	...simplifyProperty(),
+	...onlyWithoutSimplify([fieldsOptions]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -24,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs: options.fields ? { fields: options.fields } : undefined,
 		safeToRepeat: true,
 	});
-	return response.body as IDataObject;
+	return simplifyOutput(this, itemIndex, response.body as IDataObject, simplifyCustomer);
 }

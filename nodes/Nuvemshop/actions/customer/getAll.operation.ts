@@ -3,12 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	compact,
 	dateTimeParameter,
+	onlyWithoutSimplify,
 	readLimit,
 	returnAllOrLimit,
+	simplifyOutput,
+	simplifyProperty,
 	type OperationMenuEntry,
 } from '../../../shared';
 import { listCustomers } from '../../transport/customers';
 import { fieldsOptions } from './fields';
+import { simplifyCustomer } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get Many',
@@ -70,7 +74,8 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	fieldsOptions,
+	...simplifyProperty(),
+	...onlyWithoutSimplify([fieldsOptions]),
 ];
 
 const DATE_FILTERS: Record<string, string> = {
@@ -88,10 +93,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (!filters.since_id) delete filters.since_id;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await listCustomers(
+	const customers = await listCustomers(
 		this,
 		itemIndex,
 		compact({ ...filters, fields: options.fields }) ?? {},
 		limit,
 	);
+	return simplifyOutput(this, itemIndex, customers, simplifyCustomer);
 }

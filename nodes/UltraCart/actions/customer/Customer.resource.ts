@@ -13,6 +13,7 @@ import * as query from './query.operation';
 import * as search from './search.operation';
 import * as searchProfileValues from './searchProfileValues.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
 export const operations = {
 	create,
@@ -28,6 +29,7 @@ export const operations = {
 	search,
 	searchProfileValues,
 	update,
+	upsert,
 } satisfies ResourceOperations;
 
 export const description = resourceDescription('customer', operations, 'get');

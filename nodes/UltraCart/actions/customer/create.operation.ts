@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { emailParameter, jsonObjectParameter, type OperationMenuEntry } from '../../../shared';
+import { emailParameter, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import {
+	customerChanges,
 	customerFieldsCollection,
-	customerFromFields,
 	customerJsonProperty,
 	expandProperty,
 	expandQuery,
+	propertiesProperty,
 } from './fields';
 
 export const menu: OperationMenuEntry = {
@@ -26,19 +27,17 @@ export const properties: INodeProperties[] = [
 		default: '',
 	},
 	customerFieldsCollection('additionalFields', 'Additional Fields'),
+	propertiesProperty,
 	customerJsonProperty,
 	expandProperty,
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const email = emailParameter(this, 'email', itemIndex, 'Email');
-	const customer = {
-		...customerFromFields({
-			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-			email,
-		}),
-		...jsonObjectParameter(this, 'customerJson', itemIndex, 'Customer JSON'),
-	};
+	const { changes: customer } = customerChanges(this, itemIndex, {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		email,
+	});
 	const response = await ultraCartRequest(this, itemIndex, {
 		method: 'POST',
 		path: '/customer/customers',

@@ -5,10 +5,20 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { compact, dateTimeParameter, readLimit, returnAllOrLimit } from '../../../shared';
+import {
+	compact,
+	dateTimeParameter,
+	invalidParameter,
+	jsonObjectParameter,
+	readLimit,
+	returnAllOrLimit,
+	simplifyParameter,
+} from '../../../shared';
 import { pageCustomers, type CustomerListing } from '../../transport/paging';
+import { SIMPLIFIED_PARTS } from './simplify';
 
-const EXPANSIONS = [
+/** The parts of a customer UltraCart returns only when `_expand` names them. */
+export const EXPANSIONS = [
 	'attachments',
 	'billing',
 	'cards',
@@ -43,7 +53,11 @@ export const expandProperty: INodeProperties = {
 
 export function expandQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const expand = ctx.getNodeParameter('expand', itemIndex, []) as string[];
-	return expand.length ? { _expand: expand.join(',') } : {};
+	// a simplified customer is made of these parts, whatever Include says
+	const parts = simplifyParameter(ctx, itemIndex)
+		? [...new Set([...expand, ...SIMPLIFIED_PARTS])]
+		: expand;
+	return parts.length ? { _expand: parts.join(',') } : {};
 }
 
 /** Return All / Limit plus `_sort` and `_since`, for every customer list. */
@@ -304,3 +318,120 @@ export function customerFromFields(fields: IDataObject): IDataObject {
 	if (tiers.length) customer.pricing_tiers = tiers.map((name) => ({ name }));
 	return customer;
 }
+
+/** Custom fields: the customer's properties (CustomerProperty: name, value, expiration), as name/value pairs. */
+export const propertiesProperty: INodeProperties = {
+	displayName: 'Properties',
+	name: 'properties',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Property',
+	default: {},
+	description:
+		"The customer's custom properties. A property set here is added, or replaces the value of the one with its name; the customer's other properties stay.",
+	options: [
+		{
+			displayName: 'Property',
+			name: 'property',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				{
+					displayName: 'Expiration',
+					name: 'expiration_dts',
+					type: 'dateTime',
+					default: '',
+					description: 'When UltraCart deletes the property; never when empty',
+				},
+			],
+		},
+	],
+};
+
+/** The Properties entries as CustomerProperty objects, checked against UltraCart's limits before sending. */
+export function propertiesFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const entries = ((ctx.getNodeParameter('properties', itemIndex, {}) as IDataObject).property ??
+		[]) as IDataObject[];
+	return entries.map((entry) => {
+		const name = String(entry.name ?? '').trim();
+		if (!name) invalidParameter(ctx, itemIndex, 'Properties', 'has a property without a name');
+		const value = String(entry.value ?? '');
+		if (name.length > 100)
+			invalidParameter(
+				ctx,
+				itemIndex,
+				'Properties',
+				`has a name of ${name.length} characters ("${name.slice(0, 20)}…"); UltraCart accepts at most 100`,
+			);
+		if (value.length > 1500)
+			invalidParameter(
+				ctx,
+				itemIndex,
+				'Properties',
+				`has a value of ${value.length} characters for "${name}"; UltraCart accepts at most 1500`,
+			);
+		const property: IDataObject = { name, value };
+		if (entry.expiration_dts)
+			property.expiration_dts = dateTimeParameter(
+				ctx,
+				itemIndex,
+				'Expiration',
+				entry.expiration_dts,
+			);
+		return property;
+	});
+}
+
+/** The lists UltraCart replaces with the one it is sent, which the node merges into the customer's own. */
+export type MergedList = 'billing' | 'shipping' | 'properties';
+
+/**
+ * UltraCart replaces a customer's address and property lists with the ones sent, so changing one billing field or
+ * one property must not drop the rest: changed address fields go into the current default address (by its oid),
+ * properties replace those of the same name, and every other entry is sent back as it was.
+ */
+export function mergeIntoCurrent(
+	changes: IDataObject,
+	current: IDataObject,
+	lists: MergedList[],
+): void {
+	for (const list of lists) {
+		const held = (current[list] as IDataObject[] | undefined) ?? [];
+		if (list === 'properties') {
+			const given = changes.properties as IDataObject[];
+			const named = (name: unknown) => given.find((p) => p.name === name);
+			changes.properties = [
+				...held.map((p) => ({ ...p, ...(named(p.name) ?? {}) })),
+				...given.filter((p) => !held.some((h) => h.name === p.name)),
+			];
+			continue;
+		}
+		const [changed] = changes[list] as IDataObject[];
+		const defaultIndex = Math.max(
+			0,
+			held.findIndex((address) => address[`default_${list}`] === true),
+		);
+		changes[list] = held.length
+			? held.map((address, i) => (i === defaultIndex ? { ...address, ...changed } : address))
+			: [changed];
+	}
+}
+
+/** The customer a user describes: the fields (properties included) and Customer JSON, which overrides them. */
+export function customerChanges(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): { fromFields: IDataObject; fromJson: IDataObject; changes: IDataObject } {
+	const fromFields = customerFromFields(fields);
+	const properties = propertiesFrom(ctx, itemIndex);
+	if (properties.length) fromFields.properties = properties;
+	const fromJson = jsonObjectParameter(ctx, 'customerJson', itemIndex, 'Customer JSON');
+	return { fromFields, fromJson, changes: { ...fromFields, ...fromJson } };
+}
+
+/** The lists given as fields (not replaced whole through Customer JSON), which must be merged into the customer's own. */
+export const listsToMerge = (fromFields: IDataObject, fromJson: IDataObject): MergedList[] =>
+	(['billing', 'shipping', 'properties'] as const).filter(
+		(list) => fromFields[list] !== undefined && fromJson[list] === undefined,
+	);

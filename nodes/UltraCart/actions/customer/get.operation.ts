@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import { simplifyOutput, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { customerOid, customerOidProperty, customerPath } from '../fields';
 import { expandProperty, expandQuery } from './fields';
+import { simplifyCustomer, withSimplify } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get',
@@ -11,7 +12,7 @@ export const menu: OperationMenuEntry = {
 	action: 'Get a customer',
 };
 
-export const properties: INodeProperties[] = [customerOidProperty, expandProperty];
+export const properties: INodeProperties[] = withSimplify([customerOidProperty, expandProperty]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const response = await ultraCartRequest(this, itemIndex, {
@@ -20,5 +21,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs: expandQuery(this, itemIndex),
 		safeToRepeat: true,
 	});
-	return response.customer as IDataObject;
+	return simplifyOutput(this, itemIndex, response.customer as IDataObject, simplifyCustomer);
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import { simplifyOutput, type OperationMenuEntry } from '../../../shared';
 import { customerFilterOptions, customerFilters, listCustomers, listingProperties } from './fields';
+import { simplifyCustomer, withSimplify } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get Many',
@@ -9,7 +10,7 @@ export const menu: OperationMenuEntry = {
 	action: 'Get many customers',
 };
 
-export const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = withSimplify([
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -19,12 +20,13 @@ export const properties: INodeProperties[] = [
 		options: customerFilterOptions,
 	},
 	...listingProperties(),
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await listCustomers(this, itemIndex, {
+	const customers = await listCustomers(this, itemIndex, {
 		method: 'GET',
 		path: '/customer/customers',
 		qs: customerFilters(this, itemIndex, 'filters'),
 	});
+	return simplifyOutput(this, itemIndex, customers, simplifyCustomer);
 }

@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { emailParameter, pathSegment, type OperationMenuEntry } from '../../../shared';
+import {
+	emailParameter,
+	pathSegment,
+	simplifyOutput,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { expandProperty, expandQuery } from './fields';
+import { simplifyCustomer, withSimplify } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get by Email',
@@ -10,7 +16,7 @@ export const menu: OperationMenuEntry = {
 	action: 'Get a customer by email',
 };
 
-export const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = withSimplify([
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -20,7 +26,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 	},
 	expandProperty,
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const email = emailParameter(this, 'email', itemIndex, 'Email');
@@ -30,5 +36,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs: expandQuery(this, itemIndex),
 		safeToRepeat: true,
 	});
-	return response.customer as IDataObject;
+	return simplifyOutput(this, itemIndex, response.customer as IDataObject, simplifyCustomer);
 }

@@ -49,11 +49,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const from = this.getNodeParameter('mergeFrom', itemIndex, 'email') as string;
 	let body: IDataObject;
 	if (from === 'email') {
-		const email = String(this.getNodeParameter('sourceEmail', itemIndex, '')).trim();
+		const email = String(this.getNodeParameter('sourceEmail', itemIndex, '') ?? '').trim();
 		if (!email) invalidParameter(this, itemIndex, 'Email of Customer to Merge', 'is empty');
 		body = { email: assertEmail(this, itemIndex, 'Email of Customer to Merge', email) };
 	} else {
-		const source = Number(String(this.getNodeParameter('sourceOid', itemIndex, '')).trim());
+		const source = Number(String(this.getNodeParameter('sourceOid', itemIndex, '') ?? '').trim());
 		if (!Number.isInteger(source) || source <= 0)
 			invalidParameter(
 				this,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, type OperationMenuEntry } from '../../../shared';
+import { compact, simplifyOutput, type OperationMenuEntry } from '../../../shared';
 import {
 	commaList,
 	customerFilterOptions,
@@ -8,6 +8,7 @@ import {
 	listCustomers,
 	listingProperties,
 } from './fields';
+import { simplifyCustomer, withSimplify } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Query',
@@ -15,7 +16,7 @@ export const menu: OperationMenuEntry = {
 	action: 'Query customers',
 };
 
-export const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = withSimplify([
 	{
 		displayName: 'Query',
 		name: 'query',
@@ -59,17 +60,18 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	...listingProperties(),
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = customerFilters(this, itemIndex, 'query');
 	for (const list of ['emails', 'all_tags', 'any_tags'])
 		if (query[list] !== undefined) query[list] = commaList(query[list]);
 	// A search sent as POST: reading it twice does no harm.
-	return await listCustomers(this, itemIndex, {
+	const customers = await listCustomers(this, itemIndex, {
 		method: 'POST',
 		path: '/customer/customers/query',
 		body: compact(query),
 		plainJson: true,
 	});
+	return simplifyOutput(this, itemIndex, customers, simplifyCustomer);
 }

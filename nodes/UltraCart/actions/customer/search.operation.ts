@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, dateTimeParameter, type OperationMenuEntry } from '../../../shared';
+import {
+	compact,
+	dateTimeParameter,
+	simplifyOutput,
+	type OperationMenuEntry,
+} from '../../../shared';
 import { listCustomers, listingProperties } from './fields';
+import { simplifyCustomer, withSimplify } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Search',
@@ -9,7 +15,7 @@ export const menu: OperationMenuEntry = {
 	action: 'Search customers',
 };
 
-export const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = withSimplify([
 	{
 		displayName: 'Search Text',
 		name: 'searchString',
@@ -29,7 +35,7 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	...listingProperties(),
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -42,9 +48,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? dateTimeParameter(this, itemIndex, 'Signed Up Before', filters.signup_dts_end)
 			: undefined,
 	});
-	return await listCustomers(this, itemIndex, {
+	const customers = await listCustomers(this, itemIndex, {
 		method: 'GET',
 		path: '/customer/customers/search',
 		qs,
 	});
+	return simplifyOutput(this, itemIndex, customers, simplifyCustomer);
 }

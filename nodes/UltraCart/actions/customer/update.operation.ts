@@ -1,19 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	assertEmail,
-	invalidParameter,
-	jsonObjectParameter,
-	type OperationMenuEntry,
-} from '../../../shared';
+import { assertEmail, invalidParameter, type OperationMenuEntry } from '../../../shared';
 import { ultraCartRequest } from '../../transport';
 import { customerOid, customerOidProperty, customerPath } from '../fields';
 import {
+	customerChanges,
 	customerFieldsCollection,
-	customerFromFields,
 	customerJsonProperty,
 	expandProperty,
 	expandQuery,
+	listsToMerge,
+	mergeIntoCurrent,
+	propertiesProperty,
 } from './fields';
 
 export const menu: OperationMenuEntry = {
@@ -25,52 +23,17 @@ export const menu: OperationMenuEntry = {
 export const properties: INodeProperties[] = [
 	customerOidProperty,
 	customerFieldsCollection('updateFields', 'Update Fields'),
+	propertiesProperty,
 	customerJsonProperty,
 	expandProperty,
 ];
-
-type AddressList = 'billing' | 'shipping';
-
-/**
- * UltraCart replaces a customer's address list with the one sent, so changing one billing field must not
- * send a new one-field address: the changed fields go into the customer's current default address
- * (by its oid), and every other address is sent back as it was.
- */
-async function mergeIntoCurrentAddresses(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	oid: number,
-	changes: IDataObject,
-	lists: AddressList[],
-): Promise<void> {
-	if (lists.length === 0) return;
-	const current = await ultraCartRequest<{ customer?: IDataObject }>(ctx, itemIndex, {
-		method: 'GET',
-		path: customerPath(ctx, itemIndex, oid),
-		qs: { _expand: lists.join(',') },
-		safeToRepeat: true,
-	});
-	for (const list of lists) {
-		const addresses = (current.customer?.[list] as IDataObject[] | undefined) ?? [];
-		const [changed] = changes[list] as IDataObject[];
-		const defaultIndex = Math.max(
-			0,
-			addresses.findIndex((address) => address[`default_${list}`] === true),
-		);
-		changes[list] = addresses.length
-			? addresses.map((address, i) => (i === defaultIndex ? { ...address, ...changed } : address))
-			: [changed];
-	}
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oid = customerOid(this, itemIndex);
 	const fields = { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
 	if (fields.email !== undefined && fields.email !== '')
 		fields.email = assertEmail(this, itemIndex, 'Email', fields.email);
-	const fromFields = customerFromFields(fields);
-	const fromJson = jsonObjectParameter(this, 'customerJson', itemIndex, 'Customer JSON');
-	const changes = { ...fromFields, ...fromJson };
+	const { fromFields, fromJson, changes } = customerChanges(this, itemIndex, fields);
 	if (Object.keys(changes).length === 0)
 		invalidParameter(
 			this,
@@ -78,10 +41,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Update Fields',
 			'is empty: add at least one field to change',
 		);
-	const addressLists = (['billing', 'shipping'] as const).filter(
-		(list) => fromFields[list] !== undefined && fromJson[list] === undefined,
-	);
-	await mergeIntoCurrentAddresses(this, itemIndex, oid, changes, addressLists);
+	// UltraCart replaces the lists it is sent: read the customer's own to merge the changes into
+	const lists = listsToMerge(fromFields, fromJson);
+	if (lists.length) {
+		const current = await ultraCartRequest<{ customer?: IDataObject }>(this, itemIndex, {
+			method: 'GET',
+			path: customerPath(this, itemIndex, oid),
+			qs: { _expand: lists.join(',') },
+			safeToRepeat: true,
+		});
+		mergeIntoCurrent(changes, current.customer ?? {}, lists);
+	}
 	const response = await ultraCartRequest(this, itemIndex, {
 		method: 'PUT',
 		path: customerPath(this, itemIndex, oid),

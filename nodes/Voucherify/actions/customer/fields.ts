@@ -13,6 +13,8 @@ import {
 	returnAllOrLimit,
 } from '../../../shared';
 import { listCustomerItems } from '../../transport/customers';
+import { cachedCustomerMetadataSchema } from '../../transport/metadataSchemas';
+import { checkMetadata, typedByDefinition } from './metadata';
 
 const CUSTOMER_ID = 'Customer ID or Source ID';
 
@@ -81,7 +83,7 @@ export function customerFieldsCollection(name: string, displayName: string): INo
 	};
 }
 
-/** Metadata key/value pairs, read by metadataFrom. */
+/** Metadata key/value pairs, read by metadataFrom; the keys are offered from the project's customer metadata schema. */
 export const metadataProperty: INodeProperties = {
 	displayName: 'Metadata',
 	name: 'metadata',
@@ -89,19 +91,29 @@ export const metadataProperty: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Metadata',
 	default: {},
-	description: 'Custom attributes stored on the customer (used in segments and validation rules)',
+	description:
+		"Custom attributes stored on the customer (used in segments and validation rules), from the project's metadata schema",
 	options: [
 		{
 			displayName: 'Entry',
 			name: 'entry',
 			values: [
-				{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+				{
+					displayName: 'Key Name or ID',
+					name: 'key',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCustomerMetadataKeys' },
+					default: '',
+					description:
+						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				},
 				{
 					displayName: 'Value',
 					name: 'value',
 					type: 'string',
 					default: '',
-					description: 'Numbers, true/false and null are sent as such; anything else as text',
+					description:
+						'Typed as the schema defines the key (a list from a JSON array or comma-separated text); null clears it. Keys the schema does not define: numbers, true/false and null are sent as such, anything else as text.',
 				},
 			],
 		},
@@ -120,6 +132,20 @@ export const metadataAndJsonProperties: INodeProperties[] = [
 	},
 ];
 
+/** Metadata checked against the project's schema (Create or Update, Update): the fields, and the way past the check. */
+export const schemaCheckedMetadataProperties: INodeProperties[] = [
+	metadataProperty,
+	{
+		displayName: 'Allow Keys Not in Schema',
+		name: 'allowUnknownMetadata',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to send metadata keys the project's customer metadata schema does not define; otherwise such a key stops the node before anything is sent",
+	},
+	metadataAndJsonProperties[1],
+];
+
 /** Metadata values typed the way a user means them: "12" is a number, "true" a boolean. */
 export function typedValue(value: string): unknown {
 	const text = value.trim();
@@ -129,13 +155,23 @@ export function typedValue(value: string): unknown {
 	return value;
 }
 
-export function metadataFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+/** Types one Metadata entry's value for its key. */
+type MetadataTyper = (key: string, value: unknown) => unknown;
+
+const typedAsWritten: MetadataTyper = (_key, value) => typedValue(String(value ?? ''));
+
+export function metadataFrom(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	typed: MetadataTyper = typedAsWritten,
+): IDataObject | undefined {
 	const entries = ((ctx.getNodeParameter('metadata', itemIndex, {}) as IDataObject).entry ??
-		[]) as Array<{ key: string; value: string }>;
+		[]) as Array<{ key: string; value: unknown }>;
 	const metadata: IDataObject = {};
 	for (const { key, value } of entries) {
-		if (!key.trim()) invalidParameter(ctx, itemIndex, 'Metadata', 'has an entry without a key');
-		metadata[key.trim()] = typedValue(String(value ?? '')) as IDataObject[string];
+		const name = String(key ?? '').trim();
+		if (!name) invalidParameter(ctx, itemIndex, 'Metadata', 'has an entry without a key');
+		metadata[name] = typed(name, value) as IDataObject[string];
 	}
 	return Object.keys(metadata).length ? metadata : undefined;
 }
@@ -145,6 +181,7 @@ export function customerBody(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	collection: string,
+	typed: MetadataTyper = typedAsWritten,
 ): IDataObject {
 	const fields = { ...(ctx.getNodeParameter(collection, itemIndex, {}) as IDataObject) };
 	// format: date (YYYY-MM-DD); a date-time gives its own calendar date
@@ -155,9 +192,33 @@ export function customerBody(
 	delete fields.address;
 	const body: IDataObject = compact(fields);
 	if (address && Object.keys(address).length) body.address = address;
-	const metadata = metadataFrom(ctx, itemIndex);
+	const metadata = metadataFrom(ctx, itemIndex, typed);
 	if (metadata) body.metadata = metadata;
 	return { ...body, ...jsonObjectParameter(ctx, 'jsonFields', itemIndex, 'JSON Fields') };
+}
+
+/**
+ * customerBody with its metadata typed and checked by the project's customer metadata schema (read once per
+ * execution, only when there is metadata to send); everything else is checked first, so bad input sends nothing.
+ */
+export async function checkedCustomerBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collection: string,
+): Promise<IDataObject> {
+	const body = customerBody(ctx, itemIndex, collection);
+	if (body.metadata === undefined || body.metadata === null) return body;
+	if (typeof body.metadata !== 'object' || Array.isArray(body.metadata))
+		invalidParameter(ctx, itemIndex, 'JSON Fields', 'has a "metadata" that is not an object');
+	const schema = await cachedCustomerMetadataSchema(ctx, itemIndex);
+	if (!schema) return body;
+	const checked = customerBody(ctx, itemIndex, collection, (key, value) => {
+		const definition = schema.properties[key];
+		return definition ? typedByDefinition(ctx, definition, value) : typedAsWritten(key, value);
+	});
+	const allowUnknown = ctx.getNodeParameter('allowUnknownMetadata', itemIndex, false) as boolean;
+	checkMetadata(ctx, itemIndex, checked.metadata as IDataObject, schema, allowUnknown);
+	return checked;
 }
 
 export function customerIdProperty(description: string): INodeProperties {

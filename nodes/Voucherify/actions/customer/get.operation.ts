@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import { simplifyOutput, simplifyProperty, type OperationMenuEntry } from '../../../shared';
 import { voucherifyRequest } from '../../transport';
 import { customerIdParameter, customerIdProperty } from './fields';
+import { simplifyCustomer } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get',
@@ -12,9 +13,15 @@ export const menu: OperationMenuEntry = {
 
 export const properties: INodeProperties[] = [
 	customerIdProperty('The Voucherify ID (cust_…) or your source ID of the customer'),
+	...simplifyProperty(),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = customerIdParameter(this, itemIndex);
-	return await voucherifyRequest(this, itemIndex, { method: 'GET', path, safeToRepeat: true });
+	const customer = await voucherifyRequest(this, itemIndex, {
+		method: 'GET',
+		path,
+		safeToRepeat: true,
+	});
+	return simplifyOutput(this, itemIndex, customer, simplifyCustomer);
 }

@@ -4,10 +4,13 @@ import {
 	dateTimeParameter,
 	readLimit,
 	returnAllOrLimit,
+	simplifyOutput,
+	simplifyProperty,
 	type OperationMenuEntry,
 } from '../../../shared';
 import { listCustomers } from '../../transport/customers';
 import { filtersCollection } from './fields';
+import { simplifyCustomer } from './simplify';
 
 export const menu: OperationMenuEntry = {
 	name: 'Get Many',
@@ -55,6 +58,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'More than 9,900 customers can only be read in an order by creation time',
 	},
+	...simplifyProperty(),
 ];
 
 const DATE_FILTERS: Record<string, string> = {
@@ -68,11 +72,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
 	for (const [name, label] of Object.entries(DATE_FILTERS))
 		if (filters[name]) filters[name] = dateTimeParameter(this, itemIndex, label, filters[name]);
-	return await listCustomers(
+	const customers = await listCustomers(
 		this,
 		itemIndex,
 		filters,
 		this.getNodeParameter('order', itemIndex, '') as string,
 		readLimit(this, itemIndex),
 	);
+	return simplifyOutput(this, itemIndex, customers, simplifyCustomer);
 }

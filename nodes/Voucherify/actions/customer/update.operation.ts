@@ -3,11 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidParameter, type OperationMenuEntry } from '../../../shared';
 import { voucherifyRequest } from '../../transport';
 import {
+	checkedCustomerBody,
 	customerBody,
 	customerFieldsCollection,
 	customerIdParameter,
 	customerIdProperty,
-	metadataAndJsonProperties,
+	schemaCheckedMetadataProperties,
 } from './fields';
 
 export const menu: OperationMenuEntry = {
@@ -21,26 +22,27 @@ export const properties: INodeProperties[] = [
 		'The Voucherify ID (cust_…) or your source ID of the customer to update. The source ID itself cannot be changed.',
 	),
 	customerFieldsCollection('updateFields', 'Update Fields'),
-	...metadataAndJsonProperties,
+	...schemaCheckedMetadataProperties,
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = customerIdParameter(this, itemIndex);
-	const body = customerBody(this, itemIndex, 'updateFields');
-	if ('source_id' in body || 'id' in body)
+	const given = customerBody(this, itemIndex, 'updateFields');
+	if ('source_id' in given || 'id' in given)
 		invalidParameter(
 			this,
 			itemIndex,
 			'JSON Fields',
 			'cannot change id or source_id: Voucherify keeps them fixed',
 		);
-	if (Object.keys(body).length === 0)
+	if (Object.keys(given).length === 0)
 		invalidParameter(
 			this,
 			itemIndex,
 			'Update Fields',
 			'is empty: add at least one field to change',
 		);
+	const body = await checkedCustomerBody(this, itemIndex, 'updateFields');
 	return await voucherifyRequest(this, itemIndex, {
 		method: 'PUT',
 		path,
