@@ -5,12 +5,6 @@
 // The end-to-end proof with n8n's AI Agent is scripts/e2e/agents.ts.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { NuvemshopApi } from '../../credentials/NuvemshopApi.credentials';
-import { UltraCartApi } from '../../credentials/UltraCartApi.credentials';
-import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
-import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
-import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
-import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
 import {
 	AMAZON_MESSAGE_TYPES,
 	MWS_STATUS,
@@ -24,10 +18,13 @@ import { sellingPartnerRunner } from '../amazon-selling-partner/setup';
 import { AmazonMwsEmulator } from '../emulators/amazon-mws';
 import { AmazonSellingPartnerEmulator, DEMO_ORDER } from '../emulators/amazon-selling-partner';
 import { useEmulator } from '../emulators/kit';
-import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
-import { ULTRACART_SIMPLE_KEY, UltraCartEmulator } from '../emulators/ultracart';
-import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emulators/voucherify';
-import { providerRunner, type ProviderRunner } from '../harness/provider-runner';
+import { NuvemshopEmulator } from '../emulators/nuvemshop';
+import { UltraCartEmulator } from '../emulators/ultracart';
+import { VoucherifyEmulator } from '../emulators/voucherify';
+import { type ProviderRunner } from '../harness/provider-runner';
+import { nuvemshopRunner } from '../nuvemshop/setup';
+import { ultraCartRunner } from '../ultracart/setup';
+import { voucherifyRunner } from '../voucherify/setup';
 
 const nuvemshop = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
 const voucherify = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }));
@@ -36,41 +33,9 @@ const sellingPartner = useEmulator(() => new AmazonSellingPartnerEmulator());
 const mws = useEmulator(() => new AmazonMwsEmulator({ timeScale: 1000 }));
 
 const runners: Record<string, ProviderRunner> = {
-	nuvemshop: providerRunner({
-		nodeType: () => new Nuvemshop(),
-		credentialTypes: () => [new NuvemshopApi()],
-		credentialType: 'nuvemshopApi',
-		credentialData: () => ({
-			storeId: NUVEMSHOP_STORE_ID,
-			accessToken: NUVEMSHOP_TOKEN,
-			appName: 'Shop Sync',
-			appContact: 'ops@example.com',
-			platformHost: 'api.tiendanube.com',
-			apiVersion: '2025-03',
-			customBaseUrl: nuvemshop.get().baseUrl,
-		}),
-	}),
-	voucherify: providerRunner({
-		nodeType: () => new Voucherify(),
-		credentialTypes: () => [new VoucherifyApi()],
-		credentialType: 'voucherifyApi',
-		credentialData: () => ({
-			applicationId: VOUCHERIFY_APP_ID,
-			secretKey: VOUCHERIFY_SECRET,
-			region: 'custom',
-			customBaseUrl: voucherify.get().baseUrl,
-			channel: 'n8n-test',
-		}),
-	}),
-	ultracart: providerRunner({
-		nodeType: () => new UltraCart(),
-		credentialTypes: () => [new UltraCartApi()],
-		credentialType: 'ultraCartApi',
-		credentialData: () => ({
-			apiKey: ULTRACART_SIMPLE_KEY,
-			customBaseUrl: `${ultracart.get().baseUrl}/rest/v2`,
-		}),
-	}),
+	nuvemshop: nuvemshopRunner(() => nuvemshop.get()),
+	voucherify: voucherifyRunner(() => voucherify.get()),
+	ultracart: ultraCartRunner(() => ultracart.get()),
 	'amazon-selling-partner': sellingPartnerRunner(() => sellingPartner.get()),
 	'amazon-mws': mwsRunner(() => mws.get()),
 };

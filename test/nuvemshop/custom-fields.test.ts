@@ -1,27 +1,11 @@
 // Nuvemshop custom fields: the customer's `extra` object as key/value pairs on Update and Create or Update (Create is
 // in nuvemshop.test.ts), and readable in the Get and Get Many output.
-import { NuvemshopApi } from '../../credentials/NuvemshopApi.credentials';
-import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { useEmulator } from '../emulators/kit';
-import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
-import { providerRunner } from '../harness/provider-runner';
+import { NuvemshopEmulator } from '../emulators/nuvemshop';
+import { nuvemshopRunner } from './setup';
 
 const vendor = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
-const { run } = providerRunner({
-	nodeType: () => new Nuvemshop(),
-	credentialTypes: () => [new NuvemshopApi()],
-	credentialType: 'nuvemshopApi',
-	credentialData: () => ({
-		storeId: NUVEMSHOP_STORE_ID,
-		accessToken: NUVEMSHOP_TOKEN,
-		appName: 'Shop Sync',
-		appContact: 'ops@example.com',
-		platformHost: 'api.tiendanube.com',
-		apiVersion: '2025-03',
-		customBaseUrl: vendor.get().baseUrl,
-	}),
-	defaultParameters: { resource: 'customer' },
-});
+const { run } = nuvemshopRunner(() => vendor.get(), { resource: 'customer' });
 
 beforeEach(() => vendor.get().seed(3));
 

@@ -2,28 +2,17 @@
 // The filters are ISO 8601 and Nuvemshop's own dates carry offsets (2013-01-03T09:11:51-03:00): offsets are sent.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { NuvemshopApi } from '../../credentials/NuvemshopApi.credentials';
-import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { useEmulator } from '../emulators/kit';
-import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
+import { NuvemshopEmulator } from '../emulators/nuvemshop';
 import { DATE_TIME_CASES, NOT_DATES, notADateTime } from '../harness/date-cases';
-import { providerRunner } from '../harness/provider-runner';
+import { nuvemshopRunner } from './setup';
 
 const vendor = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
-const nuvemshop = providerRunner({
-	nodeType: () => new Nuvemshop(),
-	credentialTypes: () => [new NuvemshopApi()],
-	credentialType: 'nuvemshopApi',
-	credentialData: () => ({
-		storeId: NUVEMSHOP_STORE_ID,
-		accessToken: NUVEMSHOP_TOKEN,
-		appName: 'Shop Sync',
-		appContact: 'ops@example.com',
-		platformHost: 'api.tiendanube.com',
-		apiVersion: '2025-03',
-		customBaseUrl: vendor.get().baseUrl,
-	}),
-	defaultParameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: 1 },
+const nuvemshop = nuvemshopRunner(() => vendor.get(), {
+	resource: 'customer',
+	operation: 'getAll',
+	returnAll: false,
+	limit: 1,
 });
 const run = async (parameters: INodeParameters, timezone: string) =>
 	await nuvemshop.run(parameters, { timezone });

@@ -1,33 +1,19 @@
 // Nuvemshop / Tiendanube through n8n's real engine against the emulator.
 import { NuvemshopApi } from '../../credentials/NuvemshopApi.credentials';
-import { NuvemshopOAuth2Api } from '../../credentials/NuvemshopOAuth2Api.credentials';
-import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { NuvemshopTrigger } from '../../nodes/Nuvemshop/NuvemshopTrigger.node';
 import { EmulatedBucket, useEmulator } from '../emulators/kit';
 import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
 import { nuvemshopTransport } from '../../nodes/Nuvemshop/transport';
 import { everyString, pollingTrigger, testCredential } from '../harness/harness';
-import { OAuth2ApiBase } from '../harness/oauth2-base';
-import { providerRunner } from '../harness/provider-runner';
+import { nuvemshopRunner } from './setup';
 
 const vendor = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
 // Requests sent with a wrong token on purpose go here, outside the contract log the checker judges.
 const unlogged = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }).withoutContractLog());
-const { credential, run } = providerRunner({
-	nodeType: () => new Nuvemshop(),
-	credentialTypes: () => [new NuvemshopApi(), new NuvemshopOAuth2Api(), new OAuth2ApiBase()],
-	credentialType: 'nuvemshopApi',
-	credentialData: () => ({
-		storeId: NUVEMSHOP_STORE_ID,
-		accessToken: NUVEMSHOP_TOKEN,
-		appName: 'Shop Sync',
-		appContact: 'ops@example.com',
-		platformHost: 'api.tiendanube.com',
-		apiVersion: '2025-03',
-		customBaseUrl: vendor.get().baseUrl,
-	}),
-	// these tests read the vendor's full object: Simplify (on by default from version 1.1) is tested in simplify.test.ts
-	defaultParameters: { resource: 'customer', simplify: false },
+// these tests read the vendor's full object: Simplify (on by default from version 1.1) is tested in simplify.test.ts
+const { credential, run } = nuvemshopRunner(() => vendor.get(), {
+	resource: 'customer',
+	simplify: false,
 });
 
 const base = `/2025-03/${NUVEMSHOP_STORE_ID}`;

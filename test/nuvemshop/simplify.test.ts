@@ -2,33 +2,13 @@
 // node version 1.1), the customer as Nuvemshop sends it when off, and version 1 workflows keeping the full object.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { NuvemshopApi } from '../../credentials/NuvemshopApi.credentials';
-import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { useEmulator } from '../emulators/kit';
-import {
-	NUVEMSHOP_STORE_ID,
-	NUVEMSHOP_TOKEN,
-	NuvemshopEmulator,
-	type NuvemshopCustomer,
-} from '../emulators/nuvemshop';
-import { providerRunner, type ProviderRunOptions } from '../harness/provider-runner';
+import { NuvemshopEmulator, type NuvemshopCustomer } from '../emulators/nuvemshop';
+import { type ProviderRunOptions } from '../harness/provider-runner';
+import { nuvemshopRunner } from './setup';
 
 const vendor = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
-const nuvemshop = providerRunner({
-	nodeType: () => new Nuvemshop(),
-	credentialTypes: () => [new NuvemshopApi()],
-	credentialType: 'nuvemshopApi',
-	credentialData: () => ({
-		storeId: NUVEMSHOP_STORE_ID,
-		accessToken: NUVEMSHOP_TOKEN,
-		appName: 'Shop Sync',
-		appContact: 'ops@example.com',
-		platformHost: 'api.tiendanube.com',
-		apiVersion: '2025-03',
-		customBaseUrl: vendor.get().baseUrl,
-	}),
-	defaultParameters: { resource: 'customer' },
-});
+const nuvemshop = nuvemshopRunner(() => vendor.get(), { resource: 'customer' });
 const run = async (
 	operation: string,
 	parameters: INodeParameters = {},

@@ -1,28 +1,12 @@
 // Nuvemshop Create or Update through n8n's real engine against the emulator: the customer is found through the
 // search (q) by an exact email match; created, updated by ID, or left unchanged with nothing sent; two customers with
 // the same email are refused rather than guessed between.
-import { NuvemshopApi } from '../../credentials/NuvemshopApi.credentials';
-import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { useEmulator } from '../emulators/kit';
-import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
-import { providerRunner } from '../harness/provider-runner';
+import { NUVEMSHOP_STORE_ID, NuvemshopEmulator } from '../emulators/nuvemshop';
+import { nuvemshopRunner } from './setup';
 
 const vendor = useEmulator(() => new NuvemshopEmulator({ timeScale: 50 }));
-const { run } = providerRunner({
-	nodeType: () => new Nuvemshop(),
-	credentialTypes: () => [new NuvemshopApi()],
-	credentialType: 'nuvemshopApi',
-	credentialData: () => ({
-		storeId: NUVEMSHOP_STORE_ID,
-		accessToken: NUVEMSHOP_TOKEN,
-		appName: 'Shop Sync',
-		appContact: 'ops@example.com',
-		platformHost: 'api.tiendanube.com',
-		apiVersion: '2025-03',
-		customBaseUrl: vendor.get().baseUrl,
-	}),
-	defaultParameters: { resource: 'customer', operation: 'upsert' },
-});
+const { run } = nuvemshopRunner(() => vendor.get(), { resource: 'customer', operation: 'upsert' });
 
 const base = `/2025-03/${NUVEMSHOP_STORE_ID}`;
 beforeEach(() => vendor.get().seed(5));

@@ -1,22 +1,11 @@
 // UltraCart customer properties (CustomerProperty: name, value, expiration) as name/value pairs on Create, Update and
 // Create or Update; Update keeps the customer's other properties; Get with Include → Properties outputs them.
-import { UltraCartApi } from '../../credentials/UltraCartApi.credentials';
-import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
 import { useEmulator } from '../emulators/kit';
-import { ULTRACART_SIMPLE_KEY, UltraCartEmulator } from '../emulators/ultracart';
-import { providerRunner } from '../harness/provider-runner';
+import { UltraCartEmulator } from '../emulators/ultracart';
+import { ultraCartRunner } from './setup';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
-const { run } = providerRunner({
-	nodeType: () => new UltraCart(),
-	credentialTypes: () => [new UltraCartApi()],
-	credentialType: 'ultraCartApi',
-	credentialData: () => ({
-		apiKey: ULTRACART_SIMPLE_KEY,
-		customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
-	}),
-	defaultParameters: { resource: 'customer' },
-});
+const { run } = ultraCartRunner(() => vendor.get(), { resource: 'customer' });
 
 beforeEach(() => vendor.get().seed(3));
 

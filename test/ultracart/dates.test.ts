@@ -2,23 +2,13 @@
 // UltraCart's date parameters are plain strings and its own dates carry offsets (2021-05-18T12:10:19-04:00): offsets are sent.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { UltraCartApi } from '../../credentials/UltraCartApi.credentials';
-import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
 import { useEmulator } from '../emulators/kit';
-import { ULTRACART_SIMPLE_KEY, UltraCartEmulator } from '../emulators/ultracart';
+import { UltraCartEmulator } from '../emulators/ultracart';
 import { DATE_TIME_CASES, NOT_DATES, notADateTime } from '../harness/date-cases';
-import { providerRunner } from '../harness/provider-runner';
+import { ultraCartRunner } from './setup';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
-const ultraCart = providerRunner({
-	nodeType: () => new UltraCart(),
-	credentialTypes: () => [new UltraCartApi()],
-	credentialType: 'ultraCartApi',
-	credentialData: () => ({
-		apiKey: ULTRACART_SIMPLE_KEY,
-		customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
-	}),
-});
+const ultraCart = ultraCartRunner(() => vendor.get());
 
 const run = async (
 	resource: string,

@@ -2,27 +2,13 @@
 // node version 1.1), the customer as UltraCart sends it when off, and version 1 workflows keeping the full object.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { UltraCartApi } from '../../credentials/UltraCartApi.credentials';
-import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
 import { useEmulator } from '../emulators/kit';
-import {
-	ULTRACART_SIMPLE_KEY,
-	UltraCartEmulator,
-	type UltraCartCustomer,
-} from '../emulators/ultracart';
-import { providerRunner, type ProviderRunOptions } from '../harness/provider-runner';
+import { UltraCartEmulator, type UltraCartCustomer } from '../emulators/ultracart';
+import { type ProviderRunOptions } from '../harness/provider-runner';
+import { ultraCartRunner } from './setup';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
-const ultraCart = providerRunner({
-	nodeType: () => new UltraCart(),
-	credentialTypes: () => [new UltraCartApi()],
-	credentialType: 'ultraCartApi',
-	credentialData: () => ({
-		apiKey: ULTRACART_SIMPLE_KEY,
-		customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
-	}),
-	defaultParameters: { resource: 'customer' },
-});
+const ultraCart = ultraCartRunner(() => vendor.get(), { resource: 'customer' });
 const run = async (
 	operation: string,
 	parameters: INodeParameters = {},

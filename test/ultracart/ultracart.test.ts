@@ -2,7 +2,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { UltraCartApi } from '../../credentials/UltraCartApi.credentials';
-import { UltraCartOAuth2Api } from '../../credentials/UltraCartOAuth2Api.credentials';
 import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
 import { UltraCartTrigger } from '../../nodes/UltraCart/UltraCartTrigger.node';
 import { useEmulator } from '../emulators/kit';
@@ -13,23 +12,14 @@ import {
 	UltraCartEmulator,
 } from '../emulators/ultracart';
 import { everyString, loadOptions, pollingTrigger, testCredential } from '../harness/harness';
-import { OAuth2ApiBase } from '../harness/oauth2-base';
-import { providerRunner, type ProviderRunOptions } from '../harness/provider-runner';
+import { type ProviderRunOptions } from '../harness/provider-runner';
+import { ultraCartRunner } from './setup';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
 // Requests sent with a wrong key on purpose go here, outside the contract log the checker judges.
 const unlogged = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }).withoutContractLog());
-const ultraCart = providerRunner({
-	nodeType: () => new UltraCart(),
-	credentialTypes: () => [new UltraCartApi(), new UltraCartOAuth2Api(), new OAuth2ApiBase()],
-	credentialType: 'ultraCartApi',
-	credentialData: () => ({
-		apiKey: ULTRACART_SIMPLE_KEY,
-		customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
-	}),
-	// these tests read the vendor's full object: Simplify (on by default from version 1.1) is tested in simplify.test.ts
-	defaultParameters: { simplify: false },
-});
+// these tests read the vendor's full object: Simplify (on by default from version 1.1) is tested in simplify.test.ts
+const ultraCart = ultraCartRunner(() => vendor.get(), { simplify: false });
 const { credential } = ultraCart;
 const run = async (
 	resource: string,

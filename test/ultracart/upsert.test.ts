@@ -1,22 +1,11 @@
 // UltraCart Create or Update through n8n's real engine against the emulator: found by email (by_email; 404 = new),
 // created, updated by oid (lists merged into the customer's own) or left unchanged with nothing sent.
-import { UltraCartApi } from '../../credentials/UltraCartApi.credentials';
-import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
 import { useEmulator } from '../emulators/kit';
-import { ULTRACART_SIMPLE_KEY, UltraCartEmulator } from '../emulators/ultracart';
-import { providerRunner } from '../harness/provider-runner';
+import { UltraCartEmulator } from '../emulators/ultracart';
+import { ultraCartRunner } from './setup';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
-const { run } = providerRunner({
-	nodeType: () => new UltraCart(),
-	credentialTypes: () => [new UltraCartApi()],
-	credentialType: 'ultraCartApi',
-	credentialData: () => ({
-		apiKey: ULTRACART_SIMPLE_KEY,
-		customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
-	}),
-	defaultParameters: { resource: 'customer', operation: 'upsert' },
-});
+const { run } = ultraCartRunner(() => vendor.get(), { resource: 'customer', operation: 'upsert' });
 
 beforeEach(() => vendor.get().seed(5));
 

@@ -1,26 +1,17 @@
 // Voucherify customer metadata from the project's metadata schema (GET /v1/metadata-schemas): the keys offered in the
 // editor, values typed and checked by the schema before sending, unknown keys refused unless allowed, and readable in Get.
-import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
 import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
 import { useEmulator } from '../emulators/kit';
 import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emulators/voucherify';
 import { loadOptions } from '../harness/harness';
-import { providerRunner } from '../harness/provider-runner';
+import { voucherifyRunner } from './setup';
 
 const vendor = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }));
 // A request with a wrong metadata type sent on purpose, to see the emulator refuse it as Voucherify does.
 const unlogged = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }).withoutContractLog());
-const { credential, run } = providerRunner({
-	nodeType: () => new Voucherify(),
-	credentialTypes: () => [new VoucherifyApi()],
-	credentialType: 'voucherifyApi',
-	credentialData: () => ({
-		applicationId: VOUCHERIFY_APP_ID,
-		secretKey: VOUCHERIFY_SECRET,
-		region: 'custom',
-		customBaseUrl: vendor.get().baseUrl,
-	}),
-	defaultParameters: { resource: 'customer', operation: 'upsert' },
+const { credential, run } = voucherifyRunner(() => vendor.get(), {
+	resource: 'customer',
+	operation: 'upsert',
 });
 
 beforeEach(() => vendor.get().seed(3));

@@ -2,10 +2,8 @@
 // Its list filters are `date-time` (RFC 3339), so offsets are sent; birthdate is a `date` (YYYY-MM-DD).
 import type { INodeParameters } from 'n8n-workflow';
 
-import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
-import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
 import { useEmulator } from '../emulators/kit';
-import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emulators/voucherify';
+import { VoucherifyEmulator } from '../emulators/voucherify';
 import {
 	DATE_CASES,
 	DATE_TIME_CASES,
@@ -14,22 +12,10 @@ import {
 	notADate,
 	notADateTime,
 } from '../harness/date-cases';
-import { providerRunner } from '../harness/provider-runner';
+import { voucherifyRunner } from './setup';
 
 const vendor = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }));
-const voucherify = providerRunner({
-	nodeType: () => new Voucherify(),
-	credentialTypes: () => [new VoucherifyApi()],
-	credentialType: 'voucherifyApi',
-	credentialData: () => ({
-		applicationId: VOUCHERIFY_APP_ID,
-		secretKey: VOUCHERIFY_SECRET,
-		region: 'custom',
-		customBaseUrl: vendor.get().baseUrl,
-		channel: 'n8n-test',
-	}),
-	defaultParameters: { resource: 'customer' },
-});
+const voucherify = voucherifyRunner(() => vendor.get(), { resource: 'customer' });
 const run = async (parameters: INodeParameters, timezone: string) =>
 	await voucherify.run(parameters, { timezone });
 

@@ -2,30 +2,13 @@
 // node version 1.1), the customer as Voucherify sends it when off, and version 1 workflows keeping the full object.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
-import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
 import { useEmulator } from '../emulators/kit';
-import {
-	VOUCHERIFY_APP_ID,
-	VOUCHERIFY_SECRET,
-	VoucherifyEmulator,
-	type VoucherifyCustomer,
-} from '../emulators/voucherify';
-import { providerRunner, type ProviderRunOptions } from '../harness/provider-runner';
+import { VoucherifyEmulator, type VoucherifyCustomer } from '../emulators/voucherify';
+import { type ProviderRunOptions } from '../harness/provider-runner';
+import { voucherifyRunner } from './setup';
 
 const vendor = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }));
-const voucherify = providerRunner({
-	nodeType: () => new Voucherify(),
-	credentialTypes: () => [new VoucherifyApi()],
-	credentialType: 'voucherifyApi',
-	credentialData: () => ({
-		applicationId: VOUCHERIFY_APP_ID,
-		secretKey: VOUCHERIFY_SECRET,
-		region: 'custom',
-		customBaseUrl: vendor.get().baseUrl,
-	}),
-	defaultParameters: { resource: 'customer' },
-});
+const voucherify = voucherifyRunner(() => vendor.get(), { resource: 'customer' });
 const run = async (
 	operation: string,
 	parameters: INodeParameters = {},

@@ -1,24 +1,11 @@
 // Voucherify Create or Update through n8n's real engine against the emulator: it reads the customer by source ID
 // first and says what it did (created, updated, unchanged); unchanged sends no write; a workflow run twice creates once.
-import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
-import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
 import { useEmulator } from '../emulators/kit';
-import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emulators/voucherify';
-import { providerRunner } from '../harness/provider-runner';
+import { VoucherifyEmulator } from '../emulators/voucherify';
+import { voucherifyRunner } from './setup';
 
 const vendor = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }));
-const { run } = providerRunner({
-	nodeType: () => new Voucherify(),
-	credentialTypes: () => [new VoucherifyApi()],
-	credentialType: 'voucherifyApi',
-	credentialData: () => ({
-		applicationId: VOUCHERIFY_APP_ID,
-		secretKey: VOUCHERIFY_SECRET,
-		region: 'custom',
-		customBaseUrl: vendor.get().baseUrl,
-	}),
-	defaultParameters: { resource: 'customer', operation: 'upsert' },
-});
+const { run } = voucherifyRunner(() => vendor.get(), { resource: 'customer', operation: 'upsert' });
 
 beforeEach(() => vendor.get().seed(3));
 

@@ -1,6 +1,5 @@
 // Voucherify through n8n's real engine against the emulator.
 import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
-import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
 import { VoucherifyTrigger } from '../../nodes/Voucherify/VoucherifyTrigger.node';
 import { chunkBySize } from '../../nodes/Voucherify/actions/customer/updateMany.operation';
 import { voucherifyTransport } from '../../nodes/Voucherify/transport';
@@ -8,24 +7,15 @@ import { TokenBucket } from '../../nodes/shared/pacing';
 import { useEmulator } from '../emulators/kit';
 import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emulators/voucherify';
 import { everyString, pollingTrigger, testCredential, type SourceItem } from '../harness/harness';
-import { providerRunner } from '../harness/provider-runner';
+import { voucherifyRunner } from './setup';
 
 const vendor = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }));
 // Requests sent with wrong keys on purpose go here, outside the contract log the checker judges.
 const unlogged = useEmulator(() => new VoucherifyEmulator({ timeScale: 20 }).withoutContractLog());
-const { credential, run } = providerRunner({
-	nodeType: () => new Voucherify(),
-	credentialTypes: () => [new VoucherifyApi()],
-	credentialType: 'voucherifyApi',
-	credentialData: () => ({
-		applicationId: VOUCHERIFY_APP_ID,
-		secretKey: VOUCHERIFY_SECRET,
-		region: 'custom',
-		customBaseUrl: vendor.get().baseUrl,
-		channel: 'n8n-test',
-	}),
-	// these tests read the vendor's full object: Simplify (on by default from version 1.1) is tested in simplify.test.ts
-	defaultParameters: { resource: 'customer', simplify: false },
+// these tests read the vendor's full object: Simplify (on by default from version 1.1) is tested in simplify.test.ts
+const { credential, run } = voucherifyRunner(() => vendor.get(), {
+	resource: 'customer',
+	simplify: false,
 });
 
 const fastWait = { waitForCompletion: true, pollIntervalSeconds: 0.1, maxWaitSeconds: 10 };
@@ -378,6 +368,8 @@ describe('bulk and async', () => {
 	// At a tenth of real speed an async action stays ENQUEUED for 2 s and finishes after 6 s: a read at once finds it unfinished.
 	const slow = useEmulator(() => new VoucherifyEmulator({ timeScale: 0.1 }));
 	const onSlow = () => ({ credential: { customBaseUrl: slow.get().baseUrl } });
+	// real time: the import is still running at the node's first status read, however loaded the machine is
+	const realTime = useEmulator(() => new VoucherifyEmulator({ timeScale: 1 }));
 
 	const csv =
 		'Name,Source_id,Email,City,Country,Birthdate,favorite_brand\nJohn Smith,john-1,john@example.com,New York,US,1990-07-03,"Nike, Reebok"\n,,,,,,\nBad Date,bad-1,bad@example.com,,,03/07/1990,x\n';
@@ -392,10 +384,11 @@ describe('bulk and async', () => {
 						binary: { data: { data: csv, fileName: 'customers.csv', mimeType: 'text/csv' } },
 					},
 				],
+				credential: { customBaseUrl: realTime.get().baseUrl },
 			},
 		);
 		expect(result.error).toBeUndefined();
-		const [sent] = vendor.get().calls('import-customers-using-csv');
+		const [sent] = realTime.get().calls('import-customers-using-csv');
 		expect(sent.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 		expect(sent.body).toContain('name="file"; filename="customers.csv"');
 		expect(sent.body).toContain(csv);
@@ -413,12 +406,12 @@ describe('bulk and async', () => {
 				],
 			},
 		});
-		expect(vendor.get().find('john-1')).toMatchObject({
+		expect(realTime.get().find('john-1')).toMatchObject({
 			name: 'John Smith',
 			address: { city: 'New York', country: 'US' },
 			metadata: { favorite_brand: 'Nike, Reebok' },
 		});
-		expect(vendor.get().calls('get-async-action').length).toBeGreaterThan(1);
+		expect(realTime.get().calls('get-async-action').length).toBeGreaterThan(1);
 	});
 
 	test('Import without waiting outputs the async action id; a missing binary field is named', async () => {

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { emailParameter, requiredString, type OperationMenuEntry } from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
-import { customerBody, customerFieldsCollection, customerStructuredProperties } from './fields';
+import {
+	customerBody,
+	customerFieldsCollection,
+	customerStructuredProperties,
+	nameAndEmailProperties,
+	signUpFields,
+} from './fields';
 
 export const menu: OperationMenuEntry = {
 	name: 'Create',
@@ -11,40 +17,8 @@ export const menu: OperationMenuEntry = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		description: "The customer's full name",
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Must be unique in the store',
-	},
-	customerFieldsCollection('additionalFields', 'Additional Fields', [
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Password for the customer to log in to the store',
-		},
-		{
-			displayName: 'Send Email Invite',
-			name: 'send_email_invite',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to email the customer to notify them of their registration',
-		},
-	]),
+	...nameAndEmailProperties('Must be unique in the store'),
+	customerFieldsCollection('additionalFields', 'Additional Fields', signUpFields(false)),
 	...customerStructuredProperties,
 ];
 

@@ -229,3 +229,48 @@ export function customerBody(
 	if (Object.keys(extra).length) body.extra = extra;
 	return { ...body, ...jsonObjectParameter(ctx, 'jsonFields', itemIndex, 'JSON Fields') };
 }
+
+/** Name and Email, which a new customer needs; the Email's description says how the operation uses it. */
+export function nameAndEmailProperties(emailDescription: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			description: "The customer's full name",
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			description: emailDescription,
+		},
+	];
+}
+
+/** What only a customer being created gets: a password and the invitation email. */
+export function signUpFields(existingCustomersToo: boolean): INodeProperties[] {
+	const onlyNew = existingCustomersToo ? ', only when the customer is created' : '';
+	return [
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: `Password for the customer to log in to the store${onlyNew}`,
+		},
+		{
+			displayName: 'Send Email Invite',
+			name: 'send_email_invite',
+			type: 'boolean',
+			default: false,
+			description: `Whether to email the customer to notify them of their registration${onlyNew}`,
+		},
+	];
+}

@@ -11,7 +11,13 @@ import {
 } from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
 import { listCustomers } from '../../transport/customers';
-import { customerBody, customerFieldsCollection, customerStructuredProperties } from './fields';
+import {
+	customerBody,
+	customerFieldsCollection,
+	customerStructuredProperties,
+	nameAndEmailProperties,
+	signUpFields,
+} from './fields';
 
 export const menu: OperationMenuEntry = {
 	name: 'Create or Update',
@@ -20,43 +26,10 @@ export const menu: OperationMenuEntry = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		description: "The customer's full name",
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description:
-			'The customer is found by this email address: updated when the store has one with it (or left as it is when nothing you set differs), created otherwise',
-	},
-	customerFieldsCollection('additionalFields', 'Additional Fields', [
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'Password for the customer to log in to the store; set only when the customer is created',
-		},
-		{
-			displayName: 'Send Email Invite',
-			name: 'send_email_invite',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to email the customer to notify them of their registration (only when the customer is created)',
-		},
-	]),
+	...nameAndEmailProperties(
+		'The customer is found by this email address: updated when the store has one with it (or left as it is when nothing you set differs), created otherwise',
+	),
+	customerFieldsCollection('additionalFields', 'Additional Fields', signUpFields(true)),
 	...customerStructuredProperties,
 ];
 
