@@ -15,3 +15,4 @@ export * from './types';
 export * from './upsert';
 export * from './url';
 export * from './validation';
+export * from './webhooks';

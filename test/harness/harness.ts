@@ -1,11 +1,16 @@
 // Runs our nodes through n8n-core's real WorkflowExecute, in-process: a start node emitting test items, then the node under test.
 import './env';
 
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import {
 	BinaryDataService,
 	ExecutionLifecycleHooks,
+	HookContext,
 	LoadOptionsContext,
 	PollContext,
+	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -22,6 +27,7 @@ import {
 	type INodeTypeDescription,
 	type INodeTypes,
 	type IRun,
+	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type IExecuteFunctions,
 } from 'n8n-workflow';
@@ -318,6 +324,194 @@ export async function pollingTrigger(options: {
 			return result?.[0] ?? null;
 		},
 		staticData: () => workflow.getStaticData('node', workflow.getNode('Trigger')!) as IDataObject,
+	};
+}
+
+export interface WebhookDeliveryResult {
+	/** What the trigger answered the vendor. */
+	status: number;
+	body: string;
+	/** The items the execution started with, or undefined when no execution started. */
+	items?: INodeExecutionData[];
+}
+
+export interface WebhookTriggerUnderTest {
+	/** The URL the trigger registers at the vendor (n8n's Production URL, or the Test URL in 'manual' mode). */
+	url: string;
+	/** Publishing the workflow: n8n calls checkExists(), then create() when it said false. Returns whether create() ran. */
+	activate(): Promise<boolean>;
+	/** Unpublishing: n8n calls delete(). */
+	deactivate(): Promise<boolean>;
+	/** Every delivery that reached n8n's webhook endpoint, in order. */
+	deliveries: WebhookDeliveryResult[];
+	/** Deliveries that started an execution. */
+	executions(): INodeExecutionData[][];
+	staticData(): IDataObject;
+	/** Calls the webhook endpoint as a vendor (or a forger) would. */
+	post(body: string | Buffer, headers?: Record<string, string>): Promise<WebhookDeliveryResult>;
+	stop(): Promise<void>;
+}
+
+/**
+ * A webhook trigger in a workflow as n8n runs it: its webhook methods through n8n-core's HookContext, and an HTTP
+ * endpoint on 127.0.0.1 standing in for n8n's /webhook route, which keeps the raw body, runs webhook() through
+ * n8n-core's WebhookContext and answers as n8n does (n8n's own answer unless the node answered itself).
+ */
+export async function webhookTrigger(options: {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials?: Record<string, string>;
+	credentialsHelper: HarnessCredentialsHelper;
+	/** 'manual' is the editor's Listen for Test Event, on the Test URL. */
+	mode?: 'trigger' | 'manual';
+	/** Static data the workflow already holds (a restart of n8n keeps it). */
+	staticData?: IDataObject;
+}): Promise<WebhookTriggerUnderTest> {
+	await initBinaryData();
+	const mode = options.mode ?? 'trigger';
+	const { node, nodeTypes } = aloneNode(options, 'trigger', 'Trigger');
+	node.webhookId = 'b0e4f7c2-5d1a-4c1e-9f55-0c1f3a6e7d21';
+	const workflow = new Workflow({
+		id: 'wf-hook',
+		nodes: [node],
+		connections: {},
+		active: mode === 'trigger',
+		nodeTypes,
+		staticData: options.staticData ?? {},
+	});
+	const hooks = lifecycleHooks(mode, 'exec-hook', {
+		id: 'wf-hook',
+		name: 'hook',
+		nodes: [node],
+		connections: {},
+		active: mode === 'trigger',
+	});
+	const deliveries: WebhookDeliveryResult[] = [];
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			void (async () => {
+				const result = await deliver(Buffer.concat(chunks), req, res);
+				deliveries.push(result);
+			})();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const data = {
+		...additionalData(options.credentialsHelper, hooks),
+		webhookBaseUrl: `${base}/webhook`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+	} as IWorkflowExecuteAdditionalData;
+	const description = (options.nodeType.description.webhooks ?? [])[0];
+	if (!description) throw new Error(`${node.type} describes no webhook`);
+	const webhookData = {
+		httpMethod: description.httpMethod,
+		node: node.name,
+		path: String(description.path),
+		webhookDescription: description,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: data,
+		webhookId: node.webhookId,
+		isTest: mode === 'manual',
+	} as unknown as IWebhookData;
+	const methods = options.nodeType.webhookMethods?.[description.name];
+	const hookContext = () =>
+		new HookContext(
+			workflow,
+			workflow.getNode('Trigger')!,
+			data,
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+			webhookData,
+		);
+
+	async function deliver(
+		rawBody: Buffer,
+		req: IncomingMessage,
+		res: ServerResponse,
+	): Promise<WebhookDeliveryResult> {
+		let answeredBody = '';
+		const response = Object.assign(res, {
+			status(code: number) {
+				res.statusCode = code;
+				return response;
+			},
+			json(value: unknown) {
+				res.setHeader('content-type', 'application/json');
+				answeredBody = JSON.stringify(value);
+				res.end(answeredBody);
+				return response;
+			},
+			send(value: unknown) {
+				answeredBody = typeof value === 'string' ? value : JSON.stringify(value);
+				res.end(answeredBody);
+				return response;
+			},
+		});
+		let body: unknown = {};
+		try {
+			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+		} catch {
+			body = {};
+		}
+		const request = Object.assign(req, { body, rawBody, query: {}, params: {} });
+		const context = new WebhookContext(
+			workflow,
+			workflow.getNode('Trigger')!,
+			{
+				...data,
+				httpRequest: request,
+				httpResponse: response,
+			} as unknown as IWorkflowExecuteAdditionalData,
+			mode,
+			webhookData,
+			[],
+			null,
+		);
+		let items: INodeExecutionData[] | undefined;
+		try {
+			const result = await options.nodeType.webhook!.call(context);
+			items = result.workflowData?.[0];
+			if (!result.noWebhookResponse && !res.headersSent) {
+				response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+			}
+		} catch (error) {
+			// n8n answers 500 and records a failed execution
+			if (!res.headersSent) response.status(500).json({ message: (error as Error).message });
+		}
+		if (!res.writableEnded) res.end();
+		return { status: res.statusCode, body: answeredBody, items };
+	}
+
+	return {
+		url: `${base}/${mode === 'manual' ? 'webhook-test' : 'webhook'}/${node.webhookId}/${String(description.path)}`,
+		activate: async () => {
+			if (!methods) throw new Error(`${node.type} has no webhook methods`);
+			if (await methods.checkExists.call(hookContext())) return false;
+			await methods.create.call(hookContext());
+			return true;
+		},
+		deactivate: async () => {
+			if (!methods) throw new Error(`${node.type} has no webhook methods`);
+			return await methods.delete.call(hookContext());
+		},
+		deliveries,
+		executions: () => deliveries.flatMap((d) => (d.items ? [d.items] : [])),
+		staticData: () => workflow.getStaticData('node', workflow.getNode('Trigger')!) as IDataObject,
+		post: async (body, headers = {}) => {
+			const count = deliveries.length;
+			const answer = await fetch(
+				`${base}/${mode === 'manual' ? 'webhook-test' : 'webhook'}/${node.webhookId}/${String(description.path)}`,
+				{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body },
+			);
+			await answer.arrayBuffer();
+			// the record is pushed when webhook() has returned, which may be after the early answer
+			while (deliveries.length === count) await new Promise((resolve) => setTimeout(resolve, 5));
+			return deliveries[deliveries.length - 1];
+		},
+		stop: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }
 
