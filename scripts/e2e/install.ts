@@ -16,7 +16,7 @@ import type { PlannedCase } from './operations';
 import { noteOutbound } from './outbound';
 import { check, log } from './report';
 import { PORT } from './settings';
-import { publishTriggers, type PlannedTrigger } from './triggers';
+import { publishTriggers } from './triggers';
 
 export function installOurPackage(inst: Instance): void {
 	const tarball = packPackage(path.join(RUNTIME_DIR, 'pack'));
@@ -32,7 +32,8 @@ export async function importIntoN8n(
 	stack: Stack,
 	running: RunningProvider[],
 	planned: PlannedCase[],
-	triggers: PlannedTrigger[],
+	/** Polling and webhook trigger workflows, published so n8n activates them when it starts. */
+	triggers: Array<{ workflow: Workflow }>,
 ): Promise<Workflow[]> {
 	const credsFile = path.join(inst.home, 'credentials.json');
 	const wfFile = path.join(inst.home, 'workflows.json');

@@ -8,6 +8,9 @@
  * 3. runs each workflow with `n8n execute --id` and checks its output (and what the emulator received);
  * 4. tests every credential through n8n's own tester (REST, as the editor's Test button) with right and wrong keys;
  *    then n8n's AI Agent calls our nodes as tools, on a scripted chat model emulator (agents.ts);
+ *    published polling triggers emit each new customer once; published webhook triggers register at the vendor, run once
+ *    per delivered event, refuse forged and replayed deliveries, keep one registration through save, re-publish and
+ *    restart, listen on the Test URL, and leave nothing registered when unpublished (webhook-triggers.ts);
  * 5. headless Chromium searches the node panel for each node, checks its icon and operations, saves screenshots;
  * 6. searches n8n's database (and its other files) for every secret used;
  * 7. fails when any n8n process reached for a host that is not loopback (its log, and scripts/lib/net-guard.cjs).
@@ -23,7 +26,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { ensureChromium } from '../lib/chromium';
-import { ensurePortsFree, instancePorts, startServer, type Instance } from '../lib/n8n';
+import {
+	ensurePortsFree,
+	instancePorts,
+	RestSession,
+	startServer,
+	waitHealthy,
+	type Instance,
+	type Server,
+} from '../lib/n8n';
 import { ensureRuntime, RUNTIME_DIR } from '../lib/runtime';
 import { startEmulators, type RunningProvider, type Stack } from '../lib/stack';
 import { checkAgents, importAgents, planAgents, stopAgents } from './agents';
@@ -33,7 +44,7 @@ import { runExamples } from './examples';
 import { workflowRunner } from './execute';
 import { importIntoN8n, installOurPackage } from './install';
 import { planOperationCases, runOperationCases, type PlannedCase } from './operations';
-import { checkStayedOnLoopback } from './outbound';
+import { checkStayedOnLoopback, noteOutbound } from './outbound';
 import { checkServerAndRegistration } from './registration';
 import { check, log, record, skip, summary } from './report';
 import { checkNoSecretsStored, plantVendorMarker } from './secrets';
@@ -49,6 +60,11 @@ import {
 	SKIP_BROWSER,
 } from './settings';
 import { checkTriggers, planTriggers, type PlannedTrigger } from './triggers';
+import {
+	checkWebhookTriggers,
+	planWebhookTriggers,
+	type PlannedWebhookTrigger,
+} from './webhook-triggers';
 
 async function main(): Promise<void> {
 	clearArtifacts();
@@ -60,13 +76,16 @@ async function main(): Promise<void> {
 	installOurPackage(inst);
 	const { stack, running } = await startProviderEmulators();
 	const vendorMarker = plantVendorMarker(running);
-	const { planned, triggers } = await planWorkflows(running);
-	const examples = await importIntoN8n(inst, stack, running, planned, triggers);
+	const { planned, triggers, webhookTriggers } = await planWorkflows(running);
+	const examples = await importIntoN8n(inst, stack, running, planned, [
+		...triggers,
+		...webhookTriggers,
+	]);
 	// AI Agent cases need every provider's emulator and the chat model emulator; E2E_ONLY=agents runs only them.
 	const agents = !ONLY.length || ONLY.includes('agents') ? await planAgents(stack) : undefined;
 	if (agents) await importAgents(inst, agents);
 
-	const server = startServer(inst, { logFile: SERVER_LOG });
+	let server = startServer(inst, { logFile: SERVER_LOG });
 	const runner = workflowRunner(inst, stack);
 	try {
 		const n8n = await checkServerAndRegistration(inst, server);
@@ -82,6 +101,20 @@ async function main(): Promise<void> {
 				serverReadyAt: n8n.readyAt,
 				check,
 				log,
+			});
+		if (n8n.up && webhookTriggers.length)
+			await checkWebhookTriggers({
+				planned: webhookTriggers,
+				inst,
+				session: n8n.session,
+				check,
+				log,
+				restart: async () => {
+					server = await restartServer(inst, server);
+					const session = new RestSession(inst);
+					await session.login();
+					return session;
+				},
 			});
 		if (n8n.up && !SKIP_BROWSER) await checkEditor(inst, running, chromiumReady);
 	} finally {
@@ -157,16 +190,30 @@ async function startProviderEmulators(): Promise<{ stack: Stack; running: Runnin
 	return { stack, running };
 }
 
-/** One workflow per node operation case and per trigger event, each with its own id. */
-async function planWorkflows(
-	running: RunningProvider[],
-): Promise<{ planned: PlannedCase[]; triggers: PlannedTrigger[] }> {
+/** One workflow per node operation case, per polling trigger event and per webhook trigger, each with its own id. */
+async function planWorkflows(running: RunningProvider[]): Promise<{
+	planned: PlannedCase[];
+	triggers: PlannedTrigger[];
+	webhookTriggers: PlannedWebhookTrigger[];
+}> {
 	const planned = await planOperationCases(running);
 	const triggers = planTriggers(running);
-	const ids = new Set([...planned, ...triggers].map((p) => p.workflow.id));
-	if (ids.size !== planned.length + triggers.length)
+	const webhookTriggers = planWebhookTriggers(running);
+	const all = [...planned, ...triggers, ...webhookTriggers];
+	if (new Set(all.map((p) => p.workflow.id)).size !== all.length)
 		throw new Error('two e2e workflows got the same id');
-	return { planned, triggers };
+	return { planned, triggers, webhookTriggers };
+}
+
+/** Stops n8n and starts it again on the same home (database, static data); its earlier log is searched first. */
+async function restartServer(inst: Instance, server: Server): Promise<Server> {
+	await server.stop();
+	noteOutbound('n8n server log before the restart', server.output());
+	const started = Date.now();
+	const restarted = startServer(inst, { logFile: SERVER_LOG });
+	await waitHealthy(inst, restarted);
+	log(`n8n restarted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return restarted;
 }
 
 fs.mkdirSync(path.join(ARTIFACTS, 'outputs'), { recursive: true });

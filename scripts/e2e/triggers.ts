@@ -61,7 +61,7 @@ export function planTriggers(running: RunningProvider[]): PlannedTrigger[] {
 /** Publishes the imported trigger workflows, so the server activates them when it starts. */
 export async function publishTriggers(
 	inst: Instance,
-	planned: PlannedTrigger[],
+	planned: Array<{ workflow: Workflow }>,
 	brokerPort: number,
 ): Promise<void> {
 	for (const t of planned)
@@ -83,7 +83,10 @@ function parseRunData(data: string): any {
 	return flatted.parse(data);
 }
 
-async function executionsOf(session: RestSession, workflowId: string): Promise<ExecutionSummary[]> {
+export async function executionsOf(
+	session: RestSession,
+	workflowId: string,
+): Promise<ExecutionSummary[]> {
 	const res = await session.request(
 		'GET',
 		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`,
@@ -96,7 +99,7 @@ async function executionsOf(session: RestSession, workflowId: string): Promise<E
 }
 
 /** The items the trigger node emitted in one execution. */
-async function triggerItems(
+export async function triggerItems(
 	session: RestSession,
 	executionId: string,
 	nodeName: string,

@@ -210,3 +210,40 @@ export function triggerWorkflow(options: {
 		pinData: {},
 	};
 }
+
+/** A published workflow whose only node is a provider's webhook trigger (its webhookId fixes its URLs). */
+export function webhookTriggerWorkflow(options: {
+	id: string;
+	name: string;
+	node: string;
+	folder: string;
+	webhookId: string;
+	parameters: Record<string, unknown>;
+	credential: DemoCredential;
+}): Workflow {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const mod = require(
+		path.join(REPO_ROOT, 'dist', 'nodes', options.folder, `${options.node}.node.js`),
+	) as Record<string, new () => { description: any }>;
+	const d = new mod[options.node]().description;
+	return {
+		id: options.id,
+		name: options.name,
+		active: false,
+		nodes: [
+			{
+				id: nodeId(),
+				name: d.defaults.name,
+				type: `${PACKAGE_NAME}.${d.name}`,
+				typeVersion: latestVersion(d.version),
+				position: [0, 0],
+				parameters: options.parameters,
+				credentials: credentialRef(options.credential),
+				webhookId: options.webhookId,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}

@@ -24,6 +24,7 @@ export type {
 	E2ECase,
 	Items,
 	Provider,
+	WebhookTriggerE2E,
 } from './types';
 
 export const PACKAGE_NAME = 'n8n-nodes-commerce-customers';
@@ -62,6 +63,7 @@ export function discoverProviders(): Discovered[] {
 /** Loads an emulator module; throws with a clear message when it lacks what the script needs. */
 export function loadEmulatorModule(provider: Provider): {
 	mod: Record<string, unknown>;
+	/** Every emulator takes an options object; the script's emulators deliver webhooks to n8n on loopback http. */
 	create: () => AnyEmulator;
 } {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -69,12 +71,15 @@ export function loadEmulatorModule(provider: Provider): {
 		string,
 		unknown
 	>;
-	const Ctor = mod[provider.emulatorClass] as (new () => AnyEmulator) | undefined;
+	const Ctor = mod[provider.emulatorClass] as
+		| (new (options: { allowLoopbackHttp?: boolean }) => AnyEmulator)
+		| undefined;
 	if (typeof Ctor !== 'function')
 		throw new Error(
 			`test/emulators/${provider.emulatorFile}.ts does not export ${provider.emulatorClass}`,
 		);
 	if (typeof Ctor.prototype.seedDemoData !== 'function')
 		throw new Error(`${provider.emulatorClass} has no seedDemoData()`);
-	return { mod, create: () => new Ctor() };
+	// A real vendor delivers only to public https URLs; n8n here listens on http://127.0.0.1.
+	return { mod, create: () => new Ctor({ allowLoopbackHttp: true }) };
 }

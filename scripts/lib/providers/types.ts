@@ -42,6 +42,35 @@ export interface E2ECase {
 	label?: string;
 }
 
+/** For the webhook trigger's e2e: how to change customers at the vendor and what the vendor holds for n8n. */
+export interface WebhookTriggerE2E {
+	/** Node class of the webhook trigger (nodes/<Provider>/<node>.node.ts). */
+	node: string;
+	/** Its parameters besides the Events, which the e2e sets to created, updated and deleted. */
+	parameters: Record<string, unknown>;
+	/** Demo credential id (default: the provider's first). */
+	credential?: string;
+	/** Registrations the published trigger holds at the vendor for its URL (one per event, or one for all). */
+	registrationsPerUrl: number;
+	/** The emulator's registrations that point at `url`. */
+	registrations: (emu: AnyEmulator, url: string) => number;
+	/** A customer signs up over the vendor's API; returns its id as the trigger's items carry it. */
+	create: (mod: Record<string, unknown>, emu: AnyEmulator, email: string) => Promise<string>;
+	/** The customer is changed over the vendor's API. */
+	update: (
+		mod: Record<string, unknown>,
+		emu: AnyEmulator,
+		id: string,
+		marker: string,
+	) => Promise<void>;
+	/** The customer is deleted over the vendor's API. */
+	remove: (mod: Record<string, unknown>, emu: AnyEmulator, id: string) => Promise<void>;
+	/** The id in one of the trigger's output items. */
+	idOf: (item: Record<string, unknown>) => string;
+	/** A real delivery's headers with its signature or password made wrong, as a forger would send them. */
+	forge: (headers: Record<string, string>) => Record<string, string>;
+}
+
 export interface Provider {
 	key: string;
 	title: string;
@@ -76,4 +105,6 @@ export interface Provider {
 		emu: AnyEmulator,
 		marker: string,
 	) => Promise<(item: Record<string, unknown>) => boolean>;
+	/** The webhook trigger's e2e, when the provider has one. */
+	webhook?: WebhookTriggerE2E;
 }
