@@ -415,7 +415,10 @@ describe('deliveries end to end', () => {
 				}
 				void fetch(trigger.url, {
 					method: 'POST',
-					headers: req.headers as Record<string, string>,
+					headers: {
+						'content-type': String(req.headers['content-type']),
+						'x-linkedstore-hmac-sha256': String(req.headers['x-linkedstore-hmac-sha256']),
+					},
 					body: Buffer.concat(chunks),
 				}).then(async (r) => {
 					res.statusCode = r.status;
