@@ -88,6 +88,15 @@ export class NuvemshopApi implements ICredentialType {
 			default: '',
 			description: "The app's access token for this store",
 		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only needed for the Nuvemshop / Tiendanube Webhook Trigger, which checks with it that each delivery comes from Nuvemshop. It is your app's client secret: in the Partners portal, open the app and copy the secret shown beside its App ID (client_id).",
+		},
 		...nuvemshopPlatformFields,
 	];
 

@@ -7,17 +7,19 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 
 import type { BucketSpec, RateLimitObservation } from './pacing';
 import type { FailureKind } from './retry';
 
-/** Every context a provider sends requests from: actions, dropdowns, polling triggers, webhook set-up. */
+/** Every context a provider sends requests from: actions, dropdowns, polling triggers, webhook set-up and deliveries. */
 export type KernelContext =
 	| IExecuteFunctions
 	| ILoadOptionsFunctions
 	| IPollFunctions
-	| IHookFunctions;
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface KernelRequest {
 	/** The credential n8n authenticates the request with; none for a presigned URL (an upload to S3). */

@@ -1,6 +1,10 @@
 // Nuvemshop / Tiendanube emulator: /{version}/{store_id}/customers with the vendor's auth headers, leaky bucket,
-// Link / X-Total-Count paging, "Last page is N" 404 and error bodies (specs/nuvemshop-*.md, commerce.md §3).
+// Link / X-Total-Count paging, "Last page is N" 404 and error bodies (specs/nuvemshop-*.md, commerce.md §3), and
+// /webhooks with signed deliveries of customer events (nuvemshop-webhook.md, nuvemshop-webhooks-notes.md).
+import { createHmac } from 'node:crypto';
+
 import { EmulatedBucket, Emulator, type EmulatorRequest, type EmulatorResponse } from './kit';
+import { WebhookSender, webhookUrlProblem } from './webhooks';
 
 export const NUVEMSHOP_STORE_ID = '123456';
 export const NUVEMSHOP_TOKEN = 'nuvem-access-token-7f3a9c';
@@ -68,6 +72,48 @@ const WRITABLE = [
 	'billing_phone',
 ] as const;
 
+export interface NuvemshopWebhook {
+	id: number;
+	url: string;
+	event: string;
+	created_at: string;
+	updated_at: string;
+}
+
+/** The events POST /webhooks takes (the current table of nuvemshop-webhooks-notes.md §1). */
+const WEBHOOK_EVENTS = [
+	'app/uninstalled',
+	'app/suspended',
+	'app/resumed',
+	'category/created',
+	'category/updated',
+	'category/deleted',
+	'customer/created',
+	'customer/updated',
+	'customer/deleted',
+	'order/created',
+	'order/updated',
+	'order/paid',
+	'order/packed',
+	'order/fulfilled',
+	'order/cancelled',
+	'product/created',
+	'product/updated',
+	'product/deleted',
+	'domain/updated',
+];
+
+/**
+ * Nuvemshop's retries after a failed delivery, in vendor ms: one right after the failure, then at about 5, 10 and
+ * 15 minutes, then each wait 1.4 times the previous one, 18 sendings in all (nuvemshop-webhook.md, Retry policies).
+ */
+function vendorRetryDelaysMs(): number[] {
+	const minute = 60_000;
+	const delays = [0, 5 * minute, 5 * minute, 5 * minute];
+	while (delays.length < 17) delays.push(delays[delays.length - 1] * 1.4);
+	return delays;
+}
+
 /** Timestamps as Nuvemshop writes them: local time with offset, no milliseconds. */
 function vendorTime(date = new Date()): string {
 	return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
@@ -81,15 +127,40 @@ export class NuvemshopEmulator extends Emulator {
 	private nextId = 1001;
 	private nextAddressId = 5000;
 	private readonly issuedTokens = new Set<string>([NUVEMSHOP_TOKEN]);
+	/** Webhook registrations by store id (a webhook belongs to the app's installation in one store). */
+	readonly webhooksByStore = new Map<string, NuvemshopWebhook[]>();
+	private nextWebhookId = 9001;
+	readonly webhookSender: WebhookSender;
+	private readonly allowLoopbackHttp: boolean;
 
-	/** timeScale > 1 drains the leaky bucket faster, for quick tests. */
-	constructor(options: { timeScale?: number; bucketSize?: number; drainPerSecond?: number } = {}) {
+	/**
+	 * timeScale > 1 drains the leaky bucket faster and shortens the webhook retry waits, for quick tests.
+	 * allowLoopbackHttp: take http://127.0.0.1 webhook URLs, which the real Nuvemshop refuses (it requires public
+	 * HTTPS); only tests and the local n8n stack set it, so deliveries can reach an n8n on this machine.
+	 */
+	constructor(
+		options: {
+			timeScale?: number;
+			bucketSize?: number;
+			drainPerSecond?: number;
+			allowLoopbackHttp?: boolean;
+			/** Real ms before each webhook retry; the vendor's schedule (scaled by timeScale) when omitted. */
+			webhookRetryDelaysMs?: number[];
+		} = {},
+	) {
 		super({ contractProvider: 'nuvemshop', timeScale: options.timeScale });
 		this.bucket = new EmulatedBucket(
 			options.bucketSize ?? 40,
 			options.drainPerSecond ?? 2,
 			this.clock,
 		);
+		this.allowLoopbackHttp = options.allowLoopbackHttp ?? false;
+		this.webhookSender = new WebhookSender({
+			retryDelaysMs:
+				options.webhookRetryDelaysMs ?? vendorRetryDelaysMs().map((ms) => this.clock.toRealMs(ms)),
+			// Nuvemshop waits 40 s for a 2xx
+			timeoutMs: this.clock.toRealMs(40_000),
+		});
 
 		// The app-install OAuth2 token exchange (www.tiendanube.com/apps/authorize/token); not part of the customer API.
 		this.route(
@@ -188,9 +259,153 @@ export class NuvemshopEmulator extends Emulator {
 				}
 				this.customers.delete(c.id);
 				this.count('delete');
+				this.notify(req, 'customer/deleted', c.id);
 				return { status: 200, body: {} };
 			}),
 		);
+
+		const hooks = '/:version/:storeId/webhooks';
+		this.route('GET', hooks, 'listWebhooks', (req) => this.listWebhooks(req));
+		this.route('POST', hooks, 'createWebhook', (req) => this.createWebhook(req));
+		this.route('GET', `${hooks}/:id`, 'getWebhook', (req) =>
+			this.withWebhook(req, (w) => ({ status: 200, body: pickFields(w, req.query.get('fields')) })),
+		);
+		this.route('PUT', `${hooks}/:id`, 'updateWebhook', (req) =>
+			this.withWebhook(req, (w) => this.updateWebhook(req, w)),
+		);
+		this.route('DELETE', `${hooks}/:id`, 'deleteWebhook', (req) =>
+			this.withWebhook(req, (w) => {
+				const list = this.storeWebhooks(req.params.storeId);
+				list.splice(list.indexOf(w), 1);
+				return { status: 200, body: {} };
+			}),
+		);
+	}
+
+	/** The registrations of the emulated store. */
+	get webhooks(): NuvemshopWebhook[] {
+		return this.storeWebhooks(NUVEMSHOP_STORE_ID);
+	}
+
+	override reset(): void {
+		super.reset();
+		this.webhooksByStore.clear();
+		this.webhookSender.reset();
+	}
+
+	private storeWebhooks(storeId: string): NuvemshopWebhook[] {
+		let list = this.webhooksByStore.get(storeId);
+		if (!list) this.webhooksByStore.set(storeId, (list = []));
+		return list;
+	}
+
+	/** Sends `{store_id, event, id}` to every URL registered for the event, signed with the app's secret. */
+	private notify(req: EmulatorRequest, event: string, id: number): void {
+		const storeId = req.params.storeId;
+		for (const webhook of this.storeWebhooks(storeId).filter((w) => w.event === event)) {
+			const body = JSON.stringify({ store_id: Number(storeId), event, id });
+			this.webhookSender.send(webhook.url, body, {
+				'X-Linkedstore-HMAC-SHA256': createHmac('sha256', NUVEMSHOP_CLIENT_SECRET)
+					.update(body)
+					.digest('hex'),
+			});
+		}
+	}
+
+	/** The 422 body Nuvemshop answers an invalid registration with (nuvemshop-webhook.md, POST /webhooks). */
+	private webhookProblems(
+		storeId: string,
+		body: Record<string, unknown>,
+		except?: NuvemshopWebhook,
+	): Record<string, string[]> | undefined {
+		const errors: Record<string, string[]> = {};
+		const event = String(body.event ?? '');
+		const url = String(body.url ?? '');
+		if (!WEBHOOK_EVENTS.includes(event))
+			errors.event = [`Invalid event specified. Events allowed: ${WEBHOOK_EVENTS.join(', ')}`];
+		let host = '';
+		try {
+			host = new URL(url).hostname;
+		} catch {
+			host = '';
+		}
+		if (
+			webhookUrlProblem(url, { allowLoopbackHttp: this.allowLoopbackHttp }) ||
+			/(^|\.)(tiendanube|nuvemshop)\./.test(host)
+		)
+			errors.url = ['invalid url specified'];
+		else if (
+			this.storeWebhooks(storeId).some((w) => w !== except && w.url === url && w.event === event)
+		)
+			// one webhook per event and URL; the vendor's wording of this error is not documented
+			errors.url = ['has already been taken'];
+		return Object.keys(errors).length ? errors : undefined;
+	}
+
+	private createWebhook(req: EmulatorRequest): EmulatorResponse {
+		const body = parseJson(req);
+		if (!body) return { status: 400, body: { error: 'Problems parsing JSON' } };
+		const storeId = req.params.storeId;
+		const errors = this.webhookProblems(storeId, body);
+		if (errors) return { status: 422, body: errors };
+		const now = vendorTime();
+		const webhook: NuvemshopWebhook = {
+			id: this.nextWebhookId++,
+			url: String(body.url),
+			event: String(body.event),
+			created_at: now,
+			updated_at: now,
+		};
+		this.storeWebhooks(storeId).push(webhook);
+		return { status: 201, body: webhook };
+	}
+
+	private updateWebhook(req: EmulatorRequest, webhook: NuvemshopWebhook): EmulatorResponse {
+		const body = parseJson(req);
+		if (!body) return { status: 400, body: { error: 'Problems parsing JSON' } };
+		const changed = { event: body.event ?? webhook.event, url: body.url ?? webhook.url };
+		const errors = this.webhookProblems(req.params.storeId, changed, webhook);
+		if (errors) return { status: 422, body: errors };
+		Object.assign(webhook, changed, { updated_at: vendorTime() });
+		return { status: 200, body: webhook };
+	}
+
+	private listWebhooks(req: EmulatorRequest): EmulatorResponse {
+		const q = req.query;
+		let list = [...this.storeWebhooks(req.params.storeId)];
+		const url = q.get('url');
+		if (url) list = list.filter((w) => w.url === url);
+		const event = q.get('event');
+		if (event) list = list.filter((w) => w.event === event);
+		const sinceId = q.get('since_id');
+		if (sinceId) list = list.filter((w) => w.id > Number(sinceId));
+		const perPage = Number(q.get('per_page') ?? 30);
+		const page = Number(q.get('page') ?? 1);
+		return {
+			status: 200,
+			body: list
+				.slice((page - 1) * perPage, page * perPage)
+				.map((w) => pickFields(w, q.get('fields'))),
+		};
+	}
+
+	private withWebhook(
+		req: EmulatorRequest,
+		handle: (w: NuvemshopWebhook) => EmulatorResponse,
+	): EmulatorResponse {
+		const webhook = this.storeWebhooks(req.params.storeId).find(
+			(w) => String(w.id) === req.params.id,
+		);
+		if (!webhook)
+			return {
+				status: 404,
+				body: {
+					code: 404,
+					message: 'Not Found',
+					description: 'Webhook with such id does not exist',
+				},
+			};
+		return handle(webhook);
 	}
 
 	private checkRequest(req: EmulatorRequest): EmulatorResponse | undefined {
@@ -335,6 +550,7 @@ export class NuvemshopEmulator extends Emulator {
 		this.customers.set(customer.id, customer);
 		this.count('create');
 		if (body.send_email_invite) this.count('invite');
+		this.notify(req, 'customer/created', customer.id);
 		return { status: 201, body: customer };
 	}
 
@@ -356,6 +572,7 @@ export class NuvemshopEmulator extends Emulator {
 		customer.default_address = customer.addresses[0] ?? null;
 		customer.updated_at = vendorTime();
 		this.count('update');
+		this.notify(req, 'customer/updated', customer.id);
 		return { status: 200, body: customer };
 	}
 

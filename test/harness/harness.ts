@@ -338,6 +338,7 @@ export interface WebhookDeliveryResult {
 export interface WebhookTriggerUnderTest {
 	/** The URL the trigger registers at the vendor (n8n's Production URL, or the Test URL in 'manual' mode). */
 	url: string;
+	port: number;
 	/** Publishing the workflow: n8n calls checkExists(), then create() when it said false. Returns whether create() ran. */
 	activate(): Promise<boolean>;
 	/** Unpublishing: n8n calls delete(). */
@@ -347,6 +348,8 @@ export interface WebhookTriggerUnderTest {
 	/** Deliveries that started an execution. */
 	executions(): INodeExecutionData[][];
 	staticData(): IDataObject;
+	/** Waits until every request that reached the endpoint has finished webhook(), work after an early answer included. */
+	idle(): Promise<void>;
 	/** Calls the webhook endpoint as a vendor (or a forger) would. */
 	post(body: string | Buffer, headers?: Record<string, string>): Promise<WebhookDeliveryResult>;
 	stop(): Promise<void>;
@@ -366,6 +369,8 @@ export async function webhookTrigger(options: {
 	mode?: 'trigger' | 'manual';
 	/** Static data the workflow already holds (a restart of n8n keeps it). */
 	staticData?: IDataObject;
+	/** The port of an earlier instance, so a restarted n8n has the same webhook URL. */
+	port?: number;
 }): Promise<WebhookTriggerUnderTest> {
 	await initBinaryData();
 	const mode = options.mode ?? 'trigger';
@@ -387,17 +392,20 @@ export async function webhookTrigger(options: {
 		active: mode === 'trigger',
 	});
 	const deliveries: WebhookDeliveryResult[] = [];
+	let inFlight = 0;
 	const server = createServer((req, res) => {
+		inFlight++;
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			void (async () => {
 				const result = await deliver(Buffer.concat(chunks), req, res);
 				deliveries.push(result);
+				inFlight--;
 			})();
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const data = {
 		...additionalData(options.credentialsHelper, hooks),
@@ -487,6 +495,7 @@ export async function webhookTrigger(options: {
 
 	return {
 		url: `${base}/${mode === 'manual' ? 'webhook-test' : 'webhook'}/${node.webhookId}/${String(description.path)}`,
+		port: (server.address() as AddressInfo).port,
 		activate: async () => {
 			if (!methods) throw new Error(`${node.type} has no webhook methods`);
 			if (await methods.checkExists.call(hookContext())) return false;
@@ -500,6 +509,9 @@ export async function webhookTrigger(options: {
 		deliveries,
 		executions: () => deliveries.flatMap((d) => (d.items ? [d.items] : [])),
 		staticData: () => workflow.getStaticData('node', workflow.getNode('Trigger')!) as IDataObject,
+		idle: async () => {
+			while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+		},
 		post: async (body, headers = {}) => {
 			const count = deliveries.length;
 			const answer = await fetch(

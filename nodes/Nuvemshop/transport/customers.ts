@@ -46,3 +46,17 @@ export async function listCustomers(
 		limit,
 	);
 }
+
+/** GET /customers/{id}: the customer, or undefined when it no longer exists. */
+export async function fetchCustomer(
+	ctx: NuvemshopContext,
+	id: string,
+): Promise<IDataObject | undefined> {
+	const response = await nuvemshopRequest(ctx, 0, {
+		method: 'GET',
+		path: `/customers/${encodeURIComponent(id)}`,
+		safeToRepeat: true,
+		acceptStatuses: [404],
+	});
+	return response.statusCode === 404 ? undefined : (response.body as IDataObject);
+}

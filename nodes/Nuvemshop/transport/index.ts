@@ -1,17 +1,25 @@
 import {
 	NodeOperationError,
 	type IDataObject,
+	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
+	type IWebhookFunctions,
 	type NodeApiError,
 } from 'n8n-workflow';
 
 import { baseUrl, Transport, type RawResponse } from '../../shared';
 import type { NuvemshopCredentialType } from '../authentication';
 
-export type NuvemshopContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type NuvemshopContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 const API_VERSION = /^(v1|\d{4}-\d{2})$/;
 
@@ -58,6 +66,29 @@ export const nuvemshopTransport = new Transport({
 	},
 });
 
+/** The store a credential is for: its Store ID, or the user_id Nuvemshop sent with the OAuth2 token. */
+export function credentialStoreId(
+	ctx: NuvemshopContext,
+	credentialType: NuvemshopCredentialType,
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const storeId = String(
+		credentialType === 'nuvemshopOAuth2Api'
+			? (tokenData.user_id ?? tokenData.store_id ?? '')
+			: (credentials.storeId ?? ''),
+	).trim();
+	if (!/^\d+$/.test(storeId)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			credentialType === 'nuvemshopOAuth2Api'
+				? 'The OAuth2 connection has no store id: reconnect the credential so Nuvemshop sends it'
+				: `The credential's Store ID "${storeId}" is not valid: it is the number in your admin URL or the user_id you got with the token`,
+		);
+	}
+	return storeId;
+}
+
 interface StoreAddress {
 	baseUrl: string;
 	headers: IDataObject;
@@ -77,19 +108,7 @@ async function storeAddress(
 		);
 	}
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const storeId = String(
-		credentialType === 'nuvemshopOAuth2Api'
-			? (tokenData.user_id ?? tokenData.store_id ?? '')
-			: (credentials.storeId ?? ''),
-	).trim();
-	if (!/^\d+$/.test(storeId)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			credentialType === 'nuvemshopOAuth2Api'
-				? 'The OAuth2 connection has no store id: reconnect the credential so Nuvemshop sends it'
-				: `The credential's Store ID "${storeId}" is not valid: it is the number in your admin URL or the user_id you got with the token`,
-		);
-	}
+	const storeId = credentialStoreId(ctx, credentialType, credentials);
 	const contact = String(credentials.appContact ?? '').trim();
 	if (!/@|^https?:\/\//.test(contact)) {
 		throw new NodeOperationError(

@@ -33,8 +33,14 @@ export const nuvemshop: Provider = {
 				id: 'demoNuvemshop001',
 				name: 'Nuvemshop (demo emulator)',
 				type: 'nuvemshopApi',
-				data: { storeId: m.NUVEMSHOP_STORE_ID, accessToken: m.NUVEMSHOP_TOKEN, ...platform },
-				secretFields: ['accessToken'],
+				// the App Secret is the emulated app's client secret, so the Webhook Trigger can verify deliveries
+				data: {
+					storeId: m.NUVEMSHOP_STORE_ID,
+					accessToken: m.NUVEMSHOP_TOKEN,
+					appSecret: m.NUVEMSHOP_CLIENT_SECRET,
+					...platform,
+				},
+				secretFields: ['accessToken', 'appSecret'],
 				wrong: { accessToken: 'nuvem-wrong-token-000' },
 			},
 			{
