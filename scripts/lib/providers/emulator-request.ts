@@ -9,3 +9,13 @@ export async function emulatorRequest(
 		throw new Error(`${init.method} ${url} answered ${res.status}: ${text.slice(0, 200)}`);
 	return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
+
+/** The headers without `name` (any case), to send it changed. */
+export function withoutHeader(
+	headers: Record<string, string>,
+	name: string,
+): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(headers).filter(([key]) => key.toLowerCase() !== name.toLowerCase()),
+	);
+}

@@ -1,6 +1,6 @@
 /** Nuvemshop / Tiendanube: an app's access token or OAuth2, and the store's customers. */
 import { all, atLeast, exactly, field, vendorSaw } from './checks';
-import { emulatorRequest } from './emulator-request';
+import { emulatorRequest, withoutHeader } from './emulator-request';
 import type { Provider } from './types';
 
 /** The demo access token's headers, for setting up the emulator over Nuvemshop's own API. */
@@ -153,5 +153,48 @@ export const nuvemshop: Provider = {
 			body: JSON.stringify({ note: marker }),
 		});
 		return (item) => Number(item.id) === 1001 && item.note === marker;
+	},
+	webhook: {
+		node: 'NuvemshopWebhookTrigger',
+		parameters: {},
+		// one webhook per event: created, updated and deleted
+		registrationsPerUrl: 3,
+		registrations: (emu, url) =>
+			(emu.webhooks as Array<{ url: string }>).filter((w) => w.url === url).length,
+		create: async (m, emu, email) => {
+			const created = await emulatorRequest(
+				`${emu.baseUrl}/2025-03/${String(m.NUVEMSHOP_STORE_ID)}/customers`,
+				{
+					method: 'POST',
+					headers: tokenHeaders(m),
+					body: JSON.stringify({ name: 'Webhook Signup', email }),
+				},
+			);
+			return String(created.id);
+		},
+		update: async (m, emu, id, marker) => {
+			await emulatorRequest(
+				`${emu.baseUrl}/2025-03/${String(m.NUVEMSHOP_STORE_ID)}/customers/${id}`,
+				{
+					method: 'PUT',
+					headers: tokenHeaders(m),
+					body: JSON.stringify({ note: marker }),
+				},
+			);
+		},
+		remove: async (m, emu, id) => {
+			await emulatorRequest(
+				`${emu.baseUrl}/2025-03/${String(m.NUVEMSHOP_STORE_ID)}/customers/${id}`,
+				{
+					method: 'DELETE',
+					headers: tokenHeaders(m),
+				},
+			);
+		},
+		idOf: (item) => String(item.id),
+		forge: (headers) => ({
+			...withoutHeader(headers, 'x-linkedstore-hmac-sha256'),
+			'X-Linkedstore-HMAC-SHA256': '0'.repeat(64),
+		}),
 	},
 };
