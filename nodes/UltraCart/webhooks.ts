@@ -239,7 +239,13 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 			ctx,
 			'This trigger holds no UltraCart registration: publish the workflow again',
 		);
-	if (!basicAuthorizationMatches(headerOf(ctx, 'authorization'), data.basicUsername, data.basicPassword))
+	if (
+		!basicAuthorizationMatches(
+			headerOf(ctx, 'authorization'),
+			data.basicUsername,
+			data.basicPassword,
+		)
+	)
 		return refuseDelivery(ctx, 'Basic authentication does not match this trigger');
 	const events = eventsOf(parsedBody(ctx));
 	if (typeof events === 'string') {
@@ -249,8 +255,7 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		ctx.logger.warn(reason);
 		return refuseDelivery(ctx, reason, 415);
 	}
-	if (!Array.isArray(events))
-		return refuseDelivery(ctx, 'The body holds no UltraCart events', 400);
+	if (!Array.isArray(events)) return refuseDelivery(ctx, 'The body holds no UltraCart events', 400);
 	acknowledgeDelivery(ctx);
 	const chosen = chosenEvents(ctx);
 	const items: INodeExecutionData[] = [];

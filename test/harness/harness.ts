@@ -366,6 +366,8 @@ export async function webhookTrigger(options: {
 	mode?: 'trigger' | 'manual';
 	/** Static data the workflow already holds (a restart of n8n keeps it). */
 	staticData?: IDataObject;
+	/** The port of n8n's webhook URL; a restart passes the port of the first run, so the URL stays the same. */
+	port?: number;
 }): Promise<WebhookTriggerUnderTest> {
 	await initBinaryData();
 	const mode = options.mode ?? 'trigger';
@@ -397,7 +399,7 @@ export async function webhookTrigger(options: {
 			})();
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const data = {
 		...additionalData(options.credentialsHelper, hooks),
