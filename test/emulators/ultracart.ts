@@ -188,7 +188,7 @@ export class UltraCartEmulator extends Emulator {
 	private readonly batchWindowMs: number;
 	private readonly batches = new Map<
 		UltraCartWebhookRegistration,
-		{ events: Array<Record<string, unknown>>; timer: NodeJS.Timeout }
+		{ events: Array<Record<string, unknown>>; bytes: number; timer: NodeJS.Timeout }
 	>();
 	private nextWebhookOid = 70001;
 	private readonly accessTokens = new Set<string>();
@@ -799,11 +799,18 @@ export class UltraCartEmulator extends Emulator {
 				.find((event) => event.event_name === eventName && event.subscribed !== false);
 			if (!subscription) continue;
 			const event = { [eventName]: this.expanded(customer, subscription.expansion ?? '') };
+			const size = Buffer.byteLength(JSON.stringify(event)) + 1;
+			// a batch holds at most maximum_events events and maximum_size bytes
+			const waiting = this.batches.get(webhook);
+			if (waiting && waiting.bytes + size > webhook.maximum_size) this.flushBatch(webhook);
 			const batch = this.batches.get(webhook);
-			if (batch) batch.events.push(event);
-			else
+			if (batch) {
+				batch.events.push(event);
+				batch.bytes += size;
+			} else
 				this.batches.set(webhook, {
 					events: [event],
+					bytes: size + 12,
 					timer: setTimeout(() => this.flushBatch(webhook), this.batchWindowMs),
 				});
 			if (this.batches.get(webhook)!.events.length >= webhook.maximum_events)

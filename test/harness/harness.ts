@@ -366,7 +366,7 @@ export async function webhookTrigger(options: {
 	mode?: 'trigger' | 'manual';
 	/** Static data the workflow already holds (a restart of n8n keeps it). */
 	staticData?: IDataObject;
-	/** The port of n8n's webhook URL; a restart passes the port of the first run, so the URL stays the same. */
+	/** The port of an earlier instance, so a restarted n8n has the same webhook URL. */
 	port?: number;
 }): Promise<WebhookTriggerUnderTest> {
 	await initBinaryData();
