@@ -60,6 +60,7 @@ function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): CustomerWebhookE
 
 /** The webhook this trigger wants UltraCart to hold for its URL. */
 function wantedWebhook(ctx: IHookFunctions, url: string, data: RegistrationData): UltraCartWebhook {
+	assertDeliverableUrl(ctx, url);
 	const events = chosenEvents(ctx);
 	if (!events.length)
 		throw new NodeOperationError(ctx.getNode(), 'Parameter "Events" is empty: choose at least one');
@@ -166,7 +167,6 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
  */
 export async function createRegistration(ctx: IHookFunctions): Promise<boolean> {
 	const url = ctx.getNodeWebhookUrl('default') as string;
-	assertDeliverableUrl(ctx, url);
 	const data = registrationData(ctx);
 	if (!data.basicUsername || !data.basicPassword) {
 		data.basicUsername = `n8n-${randomBytes(8).toString('hex')}`;
