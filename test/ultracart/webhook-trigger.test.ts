@@ -376,6 +376,20 @@ describe('deliveries', () => {
 			['created a@example.com', 'created b@example.com', 'created c@example.com'],
 			['created d@example.com', 'updated buyer1@example.com'],
 		]);
+		// a batch also ends at maximum_size bytes: here each event fills one
+		vendor.get().webhooks[0].maximum_size = 1;
+		await runCustomer(
+			'create',
+			{ email: '={{ $json.email }}' },
+			['e@example.com', 'f@example.com'].map((email) => ({ email })),
+		);
+		await settle(trigger);
+		expect(
+			trigger
+				.executions()
+				.slice(2)
+				.map((items) => items.map((i) => i.json.email)),
+		).toEqual([['e@example.com'], ['f@example.com']]);
 	});
 
 	test('the older bare-array body is read as the events list', async () => {
