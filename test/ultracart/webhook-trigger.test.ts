@@ -9,6 +9,7 @@ import { useEmulator } from '../emulators/kit';
 import {
 	ULTRACART_CLIENT_ID,
 	ULTRACART_CLIENT_SECRET,
+	ULTRACART_SIMPLE_KEY,
 	UltraCartEmulator,
 	type UltraCartWebhookRegistration,
 } from '../emulators/ultracart';
@@ -549,5 +550,37 @@ describe('deliveries', () => {
 		expect(trigger.deliveries.map((d) => d.status)).toEqual([415, 415, 415]);
 		expect(trigger.deliveries[0].body).toContain('Compress Events');
 		expect(trigger.executions()).toHaveLength(0);
+	});
+});
+
+describe('emulator Webhook API', () => {
+	test('deleteWebhookByUrl removes every registration of that URL; a Basic registration without a password gets a generated one', async () => {
+		const headers = {
+			'x-ultracart-simple-key': ULTRACART_SIMPLE_KEY,
+			'x-ultracart-api-version': '2017-03-01',
+			'content-type': 'application/json; charset=UTF-8',
+		};
+		const url = `${vendor.get().baseUrl}/rest/v2/webhook/webhooks`;
+		const webhook = {
+			webhook_url: 'https://hooks.example.com/ultracart',
+			authentication_type: 'basic',
+			api_version: '2017-03-01',
+			event_categories: [
+				{ event_category: 'customer', events: [{ event_name: 'customer_create', expansion: '' }] },
+			],
+		};
+		for (let i = 0; i < 2; i++) {
+			const answer = await fetch(url, { method: 'POST', headers, body: JSON.stringify(webhook) });
+			const saved = ((await answer.json()) as { webhook: UltraCartWebhookRegistration }).webhook;
+			expect(saved.basic_password?.length).toBeGreaterThanOrEqual(32);
+		}
+		expect(vendor.get().webhooks).toHaveLength(2);
+		const removed = await fetch(url, {
+			method: 'DELETE',
+			headers,
+			body: JSON.stringify({ webhook_url: webhook.webhook_url }),
+		});
+		expect(removed.status).toBe(200);
+		expect(vendor.get().webhooks).toHaveLength(0);
 	});
 });
