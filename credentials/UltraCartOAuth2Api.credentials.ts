@@ -38,7 +38,7 @@ export class UltraCartOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
-			default: 'customer_read customer_write',
+			default: 'customer_read customer_write webhook_read webhook_write',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

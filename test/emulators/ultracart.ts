@@ -1,7 +1,13 @@
 // UltraCart emulator: REST v2 Customer API under /rest/v2 (specs/ultracart-customer-openapi.json, commerce.md §1):
 // simple key or OAuth bearer, the mandatory version header, result_set paging, UC-REST-ERROR error bodies,
 // the hourly leaky bucket, 429 for concurrent requests, and stateful customers, store credit, cashback, email lists, wishlists.
+// Webhook API (specs/ultracart-webhook-openapi.json, ultracart-webhooks.md): registrations per merchant, and real
+// deliveries of customer_create / customer_update / customer_delete, batched, with Basic authentication, retried.
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
 import { EmulatedBucket, Emulator, type EmulatorRequest, type EmulatorResponse } from './kit';
+import { WebhookSender, webhookUrlProblem } from './webhooks';
 
 export const ULTRACART_SIMPLE_KEY = 'uc-simple-key-508a1f2b7e';
 export const ULTRACART_CLIENT_ID = 'uc-client-id';
@@ -49,6 +55,73 @@ const EXPANSIONS = [
 	'tags',
 	'tax_codes',
 ];
+
+/** The event catalogue of the Webhook API (ultracart-webhooks.md §1); only customer events are delivered here. */
+const WEBHOOK_EVENTS: Record<string, string[]> = {
+	auto_order: [
+		'auto_order_cancel',
+		'auto_order_create',
+		'auto_order_decline',
+		'auto_order_disable',
+		'auto_order_preshipment',
+		'auto_order_rebill',
+		'auto_order_update',
+	],
+	chargeback: ['chargeback_create', 'chargeback_delete', 'chargeback_update'],
+	checkout: ['checkout_cart_abandon', 'checkout_cart_send_return_email'],
+	customer: ['customer_create', 'customer_update', 'customer_delete'],
+	fulfillment: ['fulfillment_hold', 'fulfillment_transmit'],
+	item: ['item_create', 'item_delete', 'item_update'],
+	order: [
+		'order_abandon_recovery',
+		'order_create',
+		'order_delete',
+		'order_payment_failed',
+		'order_payment_process',
+		'order_refund',
+		'order_reject',
+		'order_s3_invoice',
+		'order_s3_packing_slip',
+		'order_ship',
+		'order_ship_delivered',
+		'order_ship_expected',
+		'order_ship_out_for_delivery',
+		'order_stage_change',
+		'order_update',
+	],
+	storefront: ['screen_recording'],
+	user: ['user_create', 'user_delete', 'user_login', 'user_update'],
+	workflow_task: ['workflow_task_create', 'workflow_task_delete', 'workflow_task_update'],
+};
+const WEBHOOK_AUTHENTICATION_TYPES = ['none', 'basic', 'api user', 'aws iam'];
+
+export interface UltraCartWebhookSubscription {
+	event_name: string;
+	expansion?: string;
+	subscribed?: boolean;
+	[key: string]: unknown;
+}
+
+export interface UltraCartWebhookRegistration {
+	webhook_oid: number;
+	merchant_id: string;
+	webhook_url: string;
+	authentication_type: string;
+	basic_username?: string;
+	basic_password?: string;
+	api_version: string;
+	compress_events: boolean;
+	maximum_events: number;
+	maximum_size: number;
+	disabled: boolean;
+	consecutive_failures: number;
+	pending: number;
+	event_categories: Array<{ event_category: string; events: UltraCartWebhookSubscription[] }>;
+	[key: string]: unknown;
+}
+
+/** How deliveries are written: `events` = `{"events":[...]}` (vendor sample 2021), `array` = the older bare array. */
+export type UltraCartDeliveryShape = 'events' | 'array';
 
 function failure(
 	status: number,
@@ -105,7 +178,19 @@ export class UltraCartEmulator extends Emulator {
 	readonly subscriptions = new Map<number, Set<string>>();
 	readonly wishlists = new Map<number, Array<Record<string, unknown>>>();
 	readonly verificationTokens = new Map<string, string>();
+	/** Webhook registrations by merchant; every key and token of this emulator belongs to the merchant DEMO. */
+	readonly webhooksByMerchant = new Map<string, UltraCartWebhookRegistration[]>();
+	readonly webhookSender: WebhookSender;
+	/** The body shape of the next deliveries; tests switch it to the older bare array. */
+	deliveryShape: UltraCartDeliveryShape = 'events';
 	bucket: EmulatedBucket;
+	private readonly allowLoopbackHttp: boolean;
+	private readonly batchWindowMs: number;
+	private readonly batches = new Map<
+		UltraCartWebhookRegistration,
+		{ events: Array<Record<string, unknown>>; bytes: number; timer: NodeJS.Timeout }
+	>();
+	private nextWebhookOid = 70001;
 	private readonly accessTokens = new Set<string>();
 	private inFlight = 0;
 	private readonly admitted = new WeakSet<EmulatorRequest>();
@@ -114,11 +199,32 @@ export class UltraCartEmulator extends Emulator {
 	private nextWishlistOid = 501;
 	private nextToken = 1;
 
-	constructor(options: { timeScale?: number; requestsPerHour?: number; latencyMs?: number } = {}) {
+	/**
+	 * allowLoopbackHttp: take http://127.0.0.1 webhook URLs for customer events, which the real UltraCart refuses (it
+	 * requires HTTPS for customer related information); only tests and the local npm start / e2e stack pass it.
+	 * webhookBatchWindowMs: how long (real ms) customer events wait to go out together, up to maximum_events.
+	 * webhookRetryDelaysMs: the real waits before each repeat of a delivery answered non-2xx (UltraCart retries
+	 * later; short here for tests).
+	 */
+	constructor(
+		options: {
+			timeScale?: number;
+			requestsPerHour?: number;
+			latencyMs?: number;
+			allowLoopbackHttp?: boolean;
+			webhookBatchWindowMs?: number;
+			webhookRetryDelaysMs?: number[];
+		} = {},
+	) {
 		super({
 			contractProvider: 'ultracart',
 			timeScale: options.timeScale,
 			latencyMs: options.latencyMs,
+		});
+		this.allowLoopbackHttp = options.allowLoopbackHttp ?? false;
+		this.batchWindowMs = options.webhookBatchWindowMs ?? 50;
+		this.webhookSender = new WebhookSender({
+			retryDelaysMs: options.webhookRetryDelaysMs ?? [100, 300, 1000],
 		});
 		const perHour = options.requestsPerHour ?? 1000;
 		this.bucket = new EmulatedBucket(perHour, perHour / 3600, this.clock);
@@ -146,7 +252,7 @@ export class UltraCartEmulator extends Emulator {
 						token_type: 'bearer',
 						expires_in: '3600',
 						refresh_token: `uc-refresh-${this.nextToken}`,
-						scope: 'customer_read customer_write',
+						scope: 'customer_read customer_write webhook_read webhook_write',
 					},
 				};
 			},
@@ -251,6 +357,7 @@ export class UltraCartEmulator extends Emulator {
 				this.numberAddresses(x);
 				x.last_modified_dts = this.now();
 				this.count('update');
+				this.customerEvent('customer_update', x);
 				return this.one(req, x);
 			}),
 		);
@@ -258,6 +365,7 @@ export class UltraCartEmulator extends Emulator {
 			this.withCustomer(req, (x) => {
 				this.customers.delete(x.customer_profile_oid);
 				this.count('delete');
+				this.customerEvent('customer_delete', x);
 				return { status: 204 };
 			}),
 		);
@@ -332,6 +440,8 @@ export class UltraCartEmulator extends Emulator {
 				this.customers.delete(source.customer_profile_oid);
 				x.last_modified_dts = this.now();
 				this.count('merge');
+				this.customerEvent('customer_delete', source);
+				this.customerEvent('customer_update', x);
 				return { status: 204 };
 			}),
 		);
@@ -449,6 +559,68 @@ export class UltraCartEmulator extends Emulator {
 				return { status: 204 };
 			}),
 		);
+		const hooks = '/rest/v2/webhook/webhooks';
+		this.route('GET', hooks, 'getWebhooks', (req) => {
+			const all = this.merchantWebhooks(req);
+			const limit = Number(req.query.get('_limit') ?? 100);
+			const offset = Number(req.query.get('_offset') ?? 0);
+			const slice = all.slice(offset, offset + limit);
+			const more = offset + limit < all.length;
+			return {
+				status: 200,
+				body: {
+					webhooks: slice,
+					success: true,
+					metadata: {
+						payload_name: 'webhooks',
+						result_set: {
+							count: slice.length,
+							limit,
+							more,
+							next_offset: more ? offset + limit : offset + slice.length,
+							offset,
+							total_records: all.length,
+						},
+					},
+				},
+			};
+		});
+		this.route('POST', hooks, 'insertWebhook', (req) => {
+			const body = req.json<Record<string, unknown>>() ?? {};
+			const problem = this.webhookProblem(body);
+			if (problem) return failure(400, problem);
+			const webhook = this.webhookFrom(body, this.nextWebhookOid++, this.merchantOf(req));
+			this.merchantWebhooks(req).push(webhook);
+			this.count('webhookInsert');
+			return { status: 200, body: { webhook, success: true, metadata: {} } };
+		});
+		this.route('DELETE', hooks, 'deleteWebhookByUrl', (req) => {
+			const url = req.json<{ webhook_url?: string }>()?.webhook_url;
+			const list = this.merchantWebhooks(req);
+			const gone = list.filter((w) => w.webhook_url === url);
+			if (!gone.length) return failure(400, `No webhook with url ${String(url)} found.`);
+			for (const webhook of gone) this.removeWebhook(list, webhook);
+			return { status: 200, body: { webhook: gone[0], success: true, metadata: {} } };
+		});
+		this.route('PUT', `${hooks}/:oid`, 'updateWebhook', (req) =>
+			this.withWebhook(req, (webhook, list) => {
+				const body = req.json<Record<string, unknown>>() ?? {};
+				const problem = this.webhookProblem(body);
+				if (problem) return failure(400, problem);
+				const updated = this.webhookFrom(body, webhook.webhook_oid, webhook.merchant_id);
+				this.flushBatch(webhook);
+				list.splice(list.indexOf(webhook), 1, updated);
+				this.count('webhookUpdate');
+				return { status: 200, body: { webhook: updated, success: true, metadata: {} } };
+			}),
+		);
+		this.route('DELETE', `${hooks}/:oid`, 'deleteWebhook', (req) =>
+			this.withWebhook(req, (webhook, list) => {
+				this.removeWebhook(list, webhook);
+				this.count('webhookDelete');
+				return { status: 204 };
+			}),
+		);
 		this.route('GET', '/rest/v2/customer/editor_values', 'get_customer_editor_values', () => ({
 			status: 200,
 			body: {
@@ -488,6 +660,181 @@ export class UltraCartEmulator extends Emulator {
 				.map((t) => ({ key: t, value: t }));
 			return { status: 200, body: { values, success: true, metadata: {} } };
 		});
+	}
+
+	/** The registrations of the merchant DEMO, the owner of every key and token here. */
+	get webhooks(): UltraCartWebhookRegistration[] {
+		return this.webhooksByMerchant.get('DEMO') ?? [];
+	}
+
+	override reset(): void {
+		super.reset();
+		for (const batch of this.batches.values()) clearTimeout(batch.timer);
+		this.batches.clear();
+		this.webhooksByMerchant.clear();
+		this.webhookSender.reset();
+		this.deliveryShape = 'events';
+	}
+
+	override async stop(): Promise<void> {
+		for (const batch of this.batches.values()) clearTimeout(batch.timer);
+		this.batches.clear();
+		await super.stop();
+	}
+
+	/** Sends every batch now and waits until each delivery succeeded or ran out of retries. */
+	async deliveriesSettled(): Promise<void> {
+		for (const webhook of [...this.batches.keys()]) this.flushBatch(webhook);
+		await this.webhookSender.settled();
+	}
+
+	private merchantOf(_req: EmulatorRequest): string {
+		return 'DEMO';
+	}
+
+	private merchantWebhooks(req: EmulatorRequest): UltraCartWebhookRegistration[] {
+		const merchant = this.merchantOf(req);
+		let list = this.webhooksByMerchant.get(merchant);
+		if (!list) this.webhooksByMerchant.set(merchant, (list = []));
+		return list;
+	}
+
+	private withWebhook(
+		req: EmulatorRequest,
+		handle: (
+			webhook: UltraCartWebhookRegistration,
+			list: UltraCartWebhookRegistration[],
+		) => EmulatorResponse,
+	): EmulatorResponse {
+		const list = this.merchantWebhooks(req);
+		const webhook = list.find((w) => w.webhook_oid === Number(req.params.oid));
+		return webhook ? handle(webhook, list) : failure(404, `Webhook ${req.params.oid} not found.`);
+	}
+
+	private removeWebhook(
+		list: UltraCartWebhookRegistration[],
+		webhook: UltraCartWebhookRegistration,
+	): void {
+		const batch = this.batches.get(webhook);
+		if (batch) clearTimeout(batch.timer);
+		this.batches.delete(webhook);
+		list.splice(list.indexOf(webhook), 1);
+	}
+
+	/** The Webhook API's refusals of a registration (enums, event catalogue, expansions, HTTPS for customer events). */
+	private webhookProblem(body: Record<string, unknown>): string | undefined {
+		const url = body.webhook_url;
+		if (typeof url !== 'string' || !url) return 'webhook.webhook_url is required';
+		const auth = body.authentication_type ?? 'none';
+		if (!WEBHOOK_AUTHENTICATION_TYPES.includes(String(auth)))
+			return `webhook.authentication_type ${String(auth)} is not valid`;
+		if (body.api_version !== undefined && body.api_version !== API_VERSION)
+			return `webhook.api_version must be ${API_VERSION}`;
+		let customerEvents = false;
+		for (const category of (body.event_categories ?? []) as Array<Record<string, unknown>>) {
+			const known = WEBHOOK_EVENTS[String(category.event_category)];
+			if (!known) return `Unknown event category ${String(category.event_category)}`;
+			for (const event of (category.events ?? []) as UltraCartWebhookSubscription[]) {
+				if (!known.includes(event.event_name))
+					return `Unknown event ${event.event_name} in category ${String(category.event_category)}`;
+				if (category.event_category !== 'customer' || event.subscribed === false) continue;
+				customerEvents = true;
+				const unknown = String(event.expansion ?? '')
+					.split(',')
+					.map((x) => x.trim())
+					.filter((x) => x && !EXPANSIONS.includes(x));
+				if (unknown.length)
+					return `Invalid expansion ${unknown.join(', ')} for ${event.event_name}`;
+			}
+		}
+		if (customerEvents) {
+			const problem = webhookUrlProblem(url, { allowLoopbackHttp: this.allowLoopbackHttp });
+			if (problem) return `Must be HTTPS for customer related information: ${problem}`;
+		}
+		return undefined;
+	}
+
+	/** A registration as UltraCart keeps it: Basic without a user or password gets random ones, shown in answers. */
+	private webhookFrom(
+		body: Record<string, unknown>,
+		oid: number,
+		merchant: string,
+	): UltraCartWebhookRegistration {
+		const basic = body.authentication_type === 'basic';
+		return {
+			...body,
+			webhook_oid: oid,
+			merchant_id: merchant,
+			webhook_url: String(body.webhook_url),
+			authentication_type: String(body.authentication_type ?? 'none'),
+			basic_username: basic
+				? String(body.basic_username || `uc-${randomBytes(6).toString('hex')}`)
+				: undefined,
+			basic_password: basic
+				? String(body.basic_password || randomBytes(24).toString('base64url'))
+				: undefined,
+			api_version: API_VERSION,
+			compress_events: body.compress_events === true,
+			maximum_events: typeof body.maximum_events === 'number' ? body.maximum_events : 10,
+			maximum_size: typeof body.maximum_size === 'number' ? body.maximum_size : 5242880,
+			disabled: body.disabled === true,
+			consecutive_failures: 0,
+			pending: 0,
+			event_categories: (
+				(body.event_categories ?? []) as UltraCartWebhookRegistration['event_categories']
+			).map((category) => ({
+				...category,
+				events: (category.events ?? []).map((event) => ({ ...event })),
+			})),
+		};
+	}
+
+	/** Queues a customer event for every webhook of DEMO that subscribed to it, with that subscription's expansion. */
+	private customerEvent(eventName: string, customer: UltraCartCustomer): void {
+		for (const webhook of this.webhooks) {
+			if (webhook.disabled) continue;
+			const subscription = webhook.event_categories
+				.filter((category) => category.event_category === 'customer')
+				.flatMap((category) => category.events)
+				.find((event) => event.event_name === eventName && event.subscribed !== false);
+			if (!subscription) continue;
+			const event = { [eventName]: this.expanded(customer, subscription.expansion ?? '') };
+			const size = Buffer.byteLength(JSON.stringify(event)) + 1;
+			// a batch holds at most maximum_events events and maximum_size bytes
+			const waiting = this.batches.get(webhook);
+			if (waiting && waiting.bytes + size > webhook.maximum_size) this.flushBatch(webhook);
+			const batch = this.batches.get(webhook);
+			if (batch) {
+				batch.events.push(event);
+				batch.bytes += size;
+			} else
+				this.batches.set(webhook, {
+					events: [event],
+					bytes: size + 12,
+					timer: setTimeout(() => this.flushBatch(webhook), this.batchWindowMs),
+				});
+			if (this.batches.get(webhook)!.events.length >= webhook.maximum_events)
+				this.flushBatch(webhook);
+		}
+	}
+
+	/** One POST of the queued events, with the webhook's Basic user and password. */
+	private flushBatch(webhook: UltraCartWebhookRegistration): void {
+		const batch = this.batches.get(webhook);
+		if (!batch) return;
+		clearTimeout(batch.timer);
+		this.batches.delete(webhook);
+		const events: unknown = webhook.compress_events
+			? gzipSync(JSON.stringify(batch.events)).toString('base64')
+			: batch.events;
+		const body = this.deliveryShape === 'array' ? events : { events };
+		const headers: Record<string, string> =
+			webhook.authentication_type === 'basic'
+				? {
+						authorization: `Basic ${Buffer.from(`${webhook.basic_username}:${webhook.basic_password}`).toString('base64')}`,
+					}
+				: {};
+		this.webhookSender.send(webhook.webhook_url, JSON.stringify(body), headers);
 	}
 
 	private now(): string {
@@ -644,6 +991,7 @@ export class UltraCartEmulator extends Emulator {
 			return failure(400, `A customer with email ${String(body.email)} already exists.`);
 		const customer = this.add(body);
 		this.count('insert');
+		this.customerEvent('customer_create', customer);
 		return this.one(req, customer);
 	}
 

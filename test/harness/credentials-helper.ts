@@ -21,9 +21,27 @@ import {
 	type INodeProperties,
 	type IRequestOptionsSimplified,
 	type IWorkflowExecuteAdditionalData,
-	type Workflow,
+	Workflow,
+	type INodeType,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
+
+import { ItemsSource } from './items-source.node';
+
+/** The stand-in workflow n8n's CredentialsHelper resolves credential expressions in when no run is at hand (activation). */
+const mockNode: INode = {
+	id: 'mock',
+	name: '',
+	type: 'mock',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const mockNodeTypes = {
+	getByName: (): INodeType => new ItemsSource(),
+	getByNameAndVersion: (): INodeType => new ItemsSource(),
+	getKnownTypes: (): IDataObject => ({}),
+};
 
 export interface StoredCredential {
 	type: string;
@@ -211,6 +229,23 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 				additionalKeys,
 				executeData,
 				false,
+				data,
+			) as ICredentialDataDecryptedObject;
+		} else {
+			// As the CLI does for hook contexts (checkExists/create/delete): expressions resolve against the credential alone
+			const workflow = new Workflow({
+				nodes: [mockNode],
+				connections: {},
+				active: false,
+				nodeTypes: mockNodeTypes,
+			});
+			data = workflow.expression.getComplexParameterValue(
+				mockNode,
+				data as INodeParameters,
+				mode,
+				getAdditionalKeys(additionalData, mode, null, { isCredential: true }),
+				undefined,
+				undefined,
 				data,
 			) as ICredentialDataDecryptedObject;
 		}

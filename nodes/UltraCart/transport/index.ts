@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -9,7 +10,11 @@ import type {
 import { baseUrl, Transport, type RawResponse } from '../../shared';
 import { authenticationProperty } from '../authentication';
 
-export type UltraCartContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type UltraCartContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions;
 export const API_VERSION = '2017-03-01';
 const DEFAULT_BASE_URL = 'https://secure.ultracart.com/rest/v2';
 
@@ -61,7 +66,7 @@ export async function ultraCartRequest<T = IDataObject>(
 	itemIndex: number,
 	request: UltraCartRequest,
 ): Promise<T> {
-	// The Authentication option value is the credential type; load-options and poll contexts take no item index
+	// The Authentication option value is the credential type; load-options, poll and hook contexts take no item index
 	const fallback = authenticationProperty.default as string;
 	const credentialType = (
 		'getInputData' in ctx

@@ -36,7 +36,7 @@ export const EXPANSIONS = [
 	'tax_codes',
 ];
 
-const expansionOptions: INodePropertyOptions[] = EXPANSIONS.map((value) => ({
+export const expansionOptions: INodePropertyOptions[] = EXPANSIONS.map((value) => ({
 	name: value.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
 	value,
 }));
