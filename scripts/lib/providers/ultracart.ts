@@ -3,7 +3,7 @@ import * as path from 'node:path';
 
 import { REPO_ROOT } from '../runtime';
 import { all, atLeast, exactly, field, vendorSaw } from './checks';
-import { emulatorRequest } from './emulator-request';
+import { emulatorRequest, withoutHeader } from './emulator-request';
 import type { DemoCredential, Provider } from './types';
 
 /** The demo simple key's headers, for setting up the emulator over UltraCart's own API. */
@@ -332,5 +332,39 @@ export const ultraCart: Provider = {
 			body: JSON.stringify({ business_notes: marker }),
 		});
 		return (item) => Number(item.customer_profile_oid) === 1001 && item.business_notes === marker;
+	},
+	webhook: {
+		node: 'UltraCartWebhookTrigger',
+		parameters: {},
+		// one Basic-authenticated webhook for all the chosen events
+		registrationsPerUrl: 1,
+		registrations: (emu, url) =>
+			(emu.webhooks as Array<{ webhook_url: string }>).filter((w) => w.webhook_url === url).length,
+		create: async (m, emu, email) => {
+			const created = await emulatorRequest(`${emu.baseUrl}/rest/v2/customer/customers`, {
+				method: 'POST',
+				headers: keyHeaders(m),
+				body: JSON.stringify({ email }),
+			});
+			return String((created.customer as Record<string, unknown>).customer_profile_oid);
+		},
+		update: async (m, emu, id, marker) => {
+			await emulatorRequest(`${emu.baseUrl}/rest/v2/customer/customers/${id}`, {
+				method: 'PUT',
+				headers: keyHeaders(m),
+				body: JSON.stringify({ business_notes: marker }),
+			});
+		},
+		remove: async (m, emu, id) => {
+			await emulatorRequest(`${emu.baseUrl}/rest/v2/customer/customers/${id}`, {
+				method: 'DELETE',
+				headers: keyHeaders(m),
+			});
+		},
+		idOf: (item) => String(item.customer_profile_oid),
+		forge: (headers) => ({
+			...withoutHeader(headers, 'authorization'),
+			Authorization: `Basic ${Buffer.from('n8n:guessed-password').toString('base64')}`,
+		}),
 	},
 };
