@@ -41,6 +41,8 @@ import {
 interface RegistrationData extends IDataObject {
 	webhookId?: string;
 	webhookUrl?: string;
+	/** The project the webhook was registered in. */
+	projectId?: string;
 }
 
 /** The project's webhook secret; activating without it would accept deliveries nobody can verify. */
@@ -131,42 +133,57 @@ export class VoucherifyWebhookTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				await requireSecret(this);
-				const access = await managementAccess(this);
+				const data = this.getWorkflowStaticData('node') as RegistrationData;
+				const access = await managementAccess(this, { lookedUp: data.projectId });
 				const events = eventsToRegister(this);
 				// registered by hand in the dashboard: nothing to check or add
 				if (!access || !events.length) return true;
+				data.projectId = access.projectId;
 				const url = this.getNodeWebhookUrl('default') as string;
-				const data = this.getWorkflowStaticData('node') as RegistrationData;
-				const own = (await listWebhooks(this, access)).find((w) => fits(w, url, events));
+				const webhooks = await listWebhooks(this, access);
+				const own = webhooks.find((w) => fits(w, url, events));
 				if (!own) return false;
-				data.webhookId = own.id;
-				data.webhookUrl = url;
+				// the trigger's earlier registration for another URL (n8n's public URL changed) is no longer needed
+				if (
+					data.webhookId &&
+					data.webhookId !== own.id &&
+					webhooks.some((w) => w.id === data.webhookId)
+				)
+					await deleteWebhook(this, access, data.webhookId);
+				Object.assign(data, { webhookId: own.id, webhookUrl: url });
 				return true;
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				await requireSecret(this);
-				const access = await managementAccess(this);
+				const data = this.getWorkflowStaticData('node') as RegistrationData;
+				const access = await managementAccess(this, { lookedUp: data.projectId });
 				const events = eventsToRegister(this);
 				if (!access || !events.length) return true;
 				const url = this.getNodeWebhookUrl('default') as string;
-				const data = this.getWorkflowStaticData('node') as RegistrationData;
-				// a webhook at this workflow's URL that no longer fits (other events, disabled by Voucherify) is replaced
-				for (const stale of (await listWebhooks(this, access)).filter((w) => w.target_url === url))
+				// replaced, so there is never a second one: the trigger's earlier registration, and a webhook at this
+				// workflow's URL that no longer fits (other events, or disabled by Voucherify after failed deliveries)
+				for (const stale of (await listWebhooks(this, access)).filter(
+					(w) => w.target_url === url || w.id === data.webhookId,
+				))
 					await deleteWebhook(this, access, stale.id);
 				const created = await createWebhook(this, access, url, events);
-				data.webhookId = created.id;
-				data.webhookUrl = url;
+				Object.assign(data, {
+					webhookId: created.id,
+					webhookUrl: url,
+					projectId: access.projectId,
+				});
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as RegistrationData;
 				if (!data.webhookId) return true;
-				const access = await managementAccess(this);
+				const access = await managementAccess(this, { registeredIn: data.projectId });
 				if (access) await deleteWebhook(this, access, data.webhookId);
 				delete data.webhookId;
 				delete data.webhookUrl;
+				delete data.projectId;
 				return true;
 			},
 		},

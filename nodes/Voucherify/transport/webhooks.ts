@@ -13,14 +13,19 @@ export interface VoucherifyWebhook {
 	active: boolean;
 }
 
-interface ManagementAccess {
+export interface ManagementAccess {
 	headers: IDataObject;
 	projectId: string;
 }
 
-/** The Management API keys and project of the credential, or undefined when the webhook is registered by hand. */
+/**
+ * The Management API keys and project of the credential, or undefined when the webhook is registered by hand.
+ * The project: the one a webhook was `registeredIn` (to remove it), else the credential's Project ID, else the one
+ * looked up before (`lookedUp`), else the organization's only project.
+ */
 export async function managementAccess(
 	ctx: IHookFunctions,
+	project: { registeredIn?: string; lookedUp?: string } = {},
 ): Promise<ManagementAccess | undefined> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const id = String(credentials.managementId ?? '').trim();
@@ -34,7 +39,10 @@ export async function managementAccess(
 	}
 	const headers = { 'X-Management-Id': id, 'X-Management-Token': token };
 	const projectId =
-		String(credentials.projectId ?? '').trim() || (await onlyProject(ctx, headers));
+		project.registeredIn ||
+		String(credentials.projectId ?? '').trim() ||
+		project.lookedUp ||
+		(await onlyProject(ctx, headers));
 	return { headers, projectId };
 }
 
