@@ -66,7 +66,7 @@ export class VoucherifyApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for the Voucherify Webhook Trigger: Project settings → Webhooks → Secret key. The trigger checks every delivery\'s signature with it and refuses to start without it.',
+				"Only for the Voucherify Webhook Trigger: Project settings → Webhooks → Secret key. The trigger checks every delivery's signature with it and refuses to start without it.",
 		},
 		{
 			displayName: 'Management API ID',
