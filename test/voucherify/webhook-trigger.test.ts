@@ -238,6 +238,27 @@ describe('registration through the Management API', () => {
 		}
 	});
 
+	test("a wrong Project ID fails publishing with Voucherify's message, the ID readable", async () => {
+		const hook = await trigger({ credential: { ...management, projectId: 'proj_typo' } });
+		await expect(hook.activate()).rejects.toThrow(
+			'Voucherify: Cannot find project with id proj_typo',
+		);
+	});
+
+	test('unpublishing after the webhook was deleted in the dashboard succeeds and forgets it', async () => {
+		const hook = await trigger({ events: ['created'] });
+		await hook.activate();
+		vendor.get().webhooks.length = 0;
+		expect(await hook.deactivate()).toBe(true);
+		expect(
+			vendor
+				.get()
+				.calls('delete-webhook')
+				.map((r) => r.status),
+		).toEqual([404]);
+		expect(hook.staticData()).toEqual({});
+	});
+
 	test("the option to register customer.updated through the API: Voucherify's refusal stops publishing with its reason", async () => {
 		unlogged.get().clearWebhooks();
 		const hook = await trigger({
