@@ -38,11 +38,38 @@ import {
 	voucherifySignatureMatches,
 } from './webhooks';
 
-interface RegistrationData extends IDataObject {
+interface Registration {
 	webhookId?: string;
 	webhookUrl?: string;
 	/** The project the webhook was registered in. */
 	projectId?: string;
+}
+const REGISTRATION_FIELDS = ['webhookId', 'webhookUrl', 'projectId'] as const;
+
+/**
+ * Where a registration lives in the node's static data: the Test URL's (Listen for test event) under other keys than
+ * the Production URL's, so testing in the editor never replaces or removes the published workflow's webhook.
+ */
+function registrationKey(ctx: IHookFunctions, field: (typeof REGISTRATION_FIELDS)[number]): string {
+	return ctx.getMode() === 'manual' ? `test${field[0].toUpperCase()}${field.slice(1)}` : field;
+}
+
+function readRegistration(ctx: IHookFunctions): Registration {
+	const data = ctx.getWorkflowStaticData('node');
+	return Object.fromEntries(
+		REGISTRATION_FIELDS.map((field) => [field, data[registrationKey(ctx, field)]]),
+	) as Registration;
+}
+
+/** Stores the given fields; an undefined one is removed. */
+function writeRegistration(ctx: IHookFunctions, registration: Registration): void {
+	const data = ctx.getWorkflowStaticData('node');
+	for (const field of REGISTRATION_FIELDS) {
+		if (!(field in registration)) continue;
+		const key = registrationKey(ctx, field);
+		if (registration[field] === undefined) delete data[key];
+		else data[key] = registration[field];
+	}
 }
 
 /** The project's webhook secret; activating without it would accept deliveries nobody can verify. */
@@ -133,12 +160,12 @@ export class VoucherifyWebhookTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				await requireSecret(this);
-				const data = this.getWorkflowStaticData('node') as RegistrationData;
+				const data = readRegistration(this);
 				const access = await managementAccess(this, { lookedUp: data.projectId });
 				const events = eventsToRegister(this);
 				// registered by hand in the dashboard: nothing to check or add
 				if (!access || !events.length) return true;
-				data.projectId = access.projectId;
+				writeRegistration(this, { projectId: access.projectId });
 				const url = this.getNodeWebhookUrl('default') as string;
 				const webhooks = await listWebhooks(this, access);
 				const own = webhooks.find((w) => fits(w, url, events));
@@ -150,13 +177,13 @@ export class VoucherifyWebhookTrigger implements INodeType {
 					webhooks.some((w) => w.id === data.webhookId)
 				)
 					await deleteWebhook(this, access, data.webhookId);
-				Object.assign(data, { webhookId: own.id, webhookUrl: url });
+				writeRegistration(this, { webhookId: own.id, webhookUrl: url });
 				return true;
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				await requireSecret(this);
-				const data = this.getWorkflowStaticData('node') as RegistrationData;
+				const data = readRegistration(this);
 				const access = await managementAccess(this, { lookedUp: data.projectId });
 				const events = eventsToRegister(this);
 				if (!access || !events.length) return true;
@@ -168,7 +195,7 @@ export class VoucherifyWebhookTrigger implements INodeType {
 				))
 					await deleteWebhook(this, access, stale.id);
 				const created = await createWebhook(this, access, url, events);
-				Object.assign(data, {
+				writeRegistration(this, {
 					webhookId: created.id,
 					webhookUrl: url,
 					projectId: access.projectId,
@@ -177,13 +204,15 @@ export class VoucherifyWebhookTrigger implements INodeType {
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as RegistrationData;
+				const data = readRegistration(this);
 				if (!data.webhookId) return true;
 				const access = await managementAccess(this, { registeredIn: data.projectId });
 				if (access) await deleteWebhook(this, access, data.webhookId);
-				delete data.webhookId;
-				delete data.webhookUrl;
-				delete data.projectId;
+				writeRegistration(this, {
+					webhookId: undefined,
+					webhookUrl: undefined,
+					projectId: undefined,
+				});
 				return true;
 			},
 		},

@@ -319,6 +319,22 @@ describe('registration through the Management API', () => {
 		await test.deactivate();
 		expect(vendor.get().webhooks).toEqual([]);
 	});
+	test('listening for a test event beside the published workflow leaves its webhook alone', async () => {
+		const published = await trigger({ events: ['created'] });
+		await published.activate();
+		const test = await trigger({
+			mode: 'manual',
+			events: ['created'],
+			staticData: {
+				'node:Trigger': JSON.parse(JSON.stringify(published.staticData())) as IDataObject,
+			},
+		});
+		await test.activate();
+		expect(registered().map((w) => w.url)).toEqual([published.url, test.url]);
+		await test.deactivate();
+		expect(registered().map((w) => w.url)).toEqual([published.url]);
+		expect(test.staticData()).toEqual(published.staticData());
+	});
 });
 
 describe('deliveries', () => {
