@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 
 import { EmulatedBucket, Emulator, type EmulatorRequest, type EmulatorResponse } from './kit';
 import secrets from './secrets.json';
-import { WebhookSender, webhookUrlProblem } from './webhooks';
+import { WebhookSender, webhookUrlProblem, type Delivery } from './webhooks';
 
 export const VOUCHERIFY_APP_ID = 'vf-app-id-0001';
 export const VOUCHERIFY_SECRET = 'vf-secret-key-9c1d2e3f';
@@ -257,19 +257,25 @@ export class VoucherifyEmulator extends Emulator {
 	/** Deliveries carry the JSON pretty-printed (signed over its whitespace-free form) instead of compact. */
 	prettyDeliveries = false;
 	private readonly allowLoopbackHttp: boolean;
+	private readonly attemptsPerDelivery: number;
+	/** Send-outs still being tried, to disable a webhook whose delivery failed every retry, as Voucherify does. */
+	private readonly sendouts: Array<{ webhook: VoucherifyWebhook; delivery: Delivery }> = [];
 
 	constructor(options: VoucherifyEmulatorOptions = {}) {
 		super({ contractProvider: 'voucherify', timeScale: options.timeScale });
 		const perMinute = options.requestsPerMinute ?? 2000;
 		this.bucket = new EmulatedBucket(perMinute, perMinute / 60, this.clock);
 		this.allowLoopbackHttp = options.allowLoopbackHttp ?? false;
+		const retryDelaysMs = options.webhookRetryDelaysMs ?? VENDOR_RETRY_DELAYS_MS;
+		this.attemptsPerDelivery = retryDelaysMs.length + 1;
 		this.webhookSender = new WebhookSender({
-			retryDelaysMs: options.webhookRetryDelaysMs ?? VENDOR_RETRY_DELAYS_MS,
+			retryDelaysMs,
 			// the vendor counts an answer after 10 s as a failure
 			timeoutMs: 10_000,
 		});
 
 		this.use((req) => {
+			this.disableFailedWebhooks();
 			// the Management API has its own keys; the application keys do not open it
 			if (req.path.startsWith('/management/')) {
 				return req.header('x-management-id') === VOUCHERIFY_MANAGEMENT_ID &&
@@ -572,6 +578,18 @@ export class VoucherifyEmulator extends Emulator {
 	}
 
 	/** Sends a customer event (v2024-01-01 envelope, signed) to every active webhook of the project that wants it. */
+	/** Project settings webhooks are disabled once a delivery failed its last retry. */
+	disableFailedWebhooks(): void {
+		for (let i = this.sendouts.length - 1; i >= 0; i--) {
+			const { webhook, delivery } = this.sendouts[i];
+			if (delivery.delivered) this.sendouts.splice(i, 1);
+			else if (delivery.attempts.length >= this.attemptsPerDelivery) {
+				webhook.active = false;
+				this.sendouts.splice(i, 1);
+			}
+		}
+	}
+
 	private notify(
 		type: 'customer.created' | 'customer.updated' | 'customer.deleted',
 		customer: VoucherifyCustomer,
@@ -609,7 +627,10 @@ export class VoucherifyEmulator extends Emulator {
 			const signature = createHmac('sha256', VOUCHERIFY_WEBHOOK_SECRET)
 				.update(compact)
 				.digest('hex');
-			this.webhookSender.send(webhook.target_url, body, { 'x-voucherify-signature': signature });
+			const delivery = this.webhookSender.send(webhook.target_url, body, {
+				'x-voucherify-signature': signature,
+			});
+			this.sendouts.push({ webhook, delivery });
 		}
 	}
 
@@ -1132,6 +1153,7 @@ export class VoucherifyEmulator extends Emulator {
 	/** Removes every webhook and the record of past deliveries. */
 	clearWebhooks(): void {
 		this.webhooks.length = 0;
+		this.sendouts.length = 0;
 		this.webhookSender.reset();
 	}
 

@@ -319,6 +319,26 @@ describe('registration through the Management API', () => {
 		await test.deactivate();
 		expect(vendor.get().webhooks).toEqual([]);
 	});
+	test('n8n unreachable through every retry: Voucherify disables the webhook, publishing again replaces it', async () => {
+		const down = await trigger({ events: ['created'] });
+		await down.activate();
+		await down.stop();
+		await api('POST', '/v1/customers', { source_id: 'while-down' });
+		await vendor.get().webhookSender.settled();
+		expect(vendor.get().webhookSender.deliveries[0].attempts.map((a) => a.status)).toEqual([
+			0, 0, 0,
+		]);
+		vendor.get().disableFailedWebhooks();
+		expect(vendor.get().webhooks.map((w) => w.active)).toEqual([false]);
+
+		const back = await trigger({
+			events: ['created'],
+			staticData: { 'node:Trigger': JSON.parse(JSON.stringify(down.staticData())) as IDataObject },
+		});
+		expect(await back.activate()).toBe(true);
+		expect(vendor.get().webhooks.map((w) => [w.target_url, w.active])).toEqual([[back.url, true]]);
+	});
+
 	test('listening for a test event beside the published workflow leaves its webhook alone', async () => {
 		const published = await trigger({ events: ['created'] });
 		await published.activate();
