@@ -60,6 +60,40 @@ export class VoucherifyApi implements ICredentialType {
 			description: 'The base URL of your dedicated cluster, without /v1',
 		},
 		{
+			displayName: 'Webhook Secret Key',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the Voucherify Webhook Trigger: Project settings → Webhooks → Secret key. The trigger checks every delivery's signature with it and refuses to start without it.",
+		},
+		{
+			displayName: 'Management API ID',
+			name: 'managementId',
+			type: 'string',
+			default: '',
+			description:
+				'Optional, for the Voucherify Webhook Trigger to register its webhook itself (Management API, Enterprise plans, beta): Team settings → Management API keys. Leave empty to add the webhook in the dashboard yourself.',
+		},
+		{
+			displayName: 'Management API Token',
+			name: 'managementToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The token of the Management API key (Voucherify shows it only once)',
+		},
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			placeholder: 'proj_TrlkLiH4',
+			description:
+				'The project the webhook belongs to, for the Management API. Leave empty when the organization has one project: the trigger looks it up.',
+		},
+		{
 			displayName: 'Channel',
 			name: 'channel',
 			type: 'string',

@@ -25,6 +25,7 @@ const PUBLIC_CREDENTIAL_FIELDS = new Set([
 	'appName',
 	'appContact',
 	'storeId',
+	'projectId',
 	'sellerId',
 	'channel',
 	'partnerSite',

@@ -1,10 +1,85 @@
 // Voucherify emulator: the Customers API, CSV import, bulk updates and async actions (specs/voucherify-*.json,
 // voucherify-docs/, commerce.md §2): upsert by id or source_id, page ≤ 99 and limit ≤ 100, starting_after cursors,
 // 202 async actions that go ENQUEUED → IN_PROGRESS → DONE, error bodies and X-Rate-Limit-* headers.
+import { createHmac } from 'node:crypto';
+
 import { EmulatedBucket, Emulator, type EmulatorRequest, type EmulatorResponse } from './kit';
+import secrets from './secrets.json';
+import { WebhookSender, webhookUrlProblem, type Delivery } from './webhooks';
 
 export const VOUCHERIFY_APP_ID = 'vf-app-id-0001';
 export const VOUCHERIFY_SECRET = 'vf-secret-key-9c1d2e3f';
+/** Management API keys (Team settings → Management API keys) and the project's webhook Secret key. */
+export const VOUCHERIFY_MANAGEMENT_ID = secrets.voucherifyManagementId;
+export const VOUCHERIFY_MANAGEMENT_TOKEN = secrets.voucherifyManagementToken;
+export const VOUCHERIFY_WEBHOOK_SECRET = secrets.voucherifyWebhookSecret;
+export const VOUCHERIFY_PROJECT_ID = 'proj_n8nEmu1';
+
+/** The events the Management API's webhook schema lists (ManagementProjectsWebhookBase, typos included). */
+const MANAGEMENT_WEBHOOK_EVENTS = new Set([
+	'business_validation_rule.assignment.created',
+	'business_validation_rule.assignment.deleted',
+	'business_validation_rule.created',
+	'business_validation_rule.deleted',
+	'business_validation_rule.updated',
+	'campaign.created',
+	'campaign.deleted',
+	'campaign.disabled',
+	'campaign.enabled',
+	'campaign.updated',
+	'campaign.vouchers.aded',
+	'campaign.vouchers.generation.completed',
+	'customer.confirmed',
+	'customer.created',
+	'customer.deleted',
+	'customer.rewarded',
+	'customer.rewarded.loyalty_points',
+	'publication.succeeded',
+	'redemption.failed',
+	'redemption.rollback.failed',
+	'redemption.rollback.succeeded',
+	'redemption.succeeded',
+	'voucher.created',
+	'voucher.deleted',
+	'voucher.disabled',
+	'voucher.enabled',
+	'voucher.published',
+	'voucher.updated',
+]);
+
+export interface VoucherifyWebhook {
+	object: 'webhook';
+	id: string;
+	created_at: string;
+	target_url: string;
+	events: string[];
+	active: boolean;
+	projectId: string;
+}
+
+export interface VoucherifyProject {
+	id: string;
+	name: string;
+	cluster_id: string;
+	webhook_version: 'v2024-01-01';
+}
+
+export interface VoucherifyEmulatorOptions {
+	timeScale?: number;
+	requestsPerMinute?: number;
+	/**
+	 * Takes webhook target URLs on http://127.0.0.1 (tests, npm start and the e2e run n8n there); the real
+	 * Voucherify sends only to public addresses.
+	 */
+	allowLoopbackHttp?: boolean;
+	/** Real ms before each retry of a delivery that got no 2xx; the vendor's are 1, 2, 4, … minutes (12 retries). */
+	webhookRetryDelaysMs?: number[];
+}
+
+/** Voucherify's retry schedule: 1 min, then doubling, the 12th at 24 h. */
+const VENDOR_RETRY_DELAYS_MS = [1, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 416].map(
+	(minutes) => minutes * 60_000,
+);
 
 export interface VoucherifyCustomer {
 	id: string;
@@ -124,6 +199,12 @@ export function demoMetadataSchemas(): Array<Record<string, unknown>> {
 	];
 }
 
+/** A webhook as the Management API shows it (no project, no secret). */
+function webhookView(webhook: VoucherifyWebhook): Record<string, unknown> {
+	const { projectId: _projectId, ...view } = webhook;
+	return view;
+}
+
 const isPlainObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Whether one metadata value has its definition's type, as Voucherify enforces a schema on customer writes. */
@@ -161,12 +242,47 @@ export class VoucherifyEmulator extends Emulator {
 	/** The emulated clock: each write is one second after the last (deterministic timestamps). */
 	clockMs = Date.parse('2026-01-01T00:00:00Z');
 
-	constructor(options: { timeScale?: number; requestsPerMinute?: number } = {}) {
+	/** The organization's projects (Management API); customers live in the first. */
+	readonly projects: VoucherifyProject[] = [
+		{
+			id: VOUCHERIFY_PROJECT_ID,
+			name: 'n8n demo',
+			cluster_id: 'eu1',
+			webhook_version: 'v2024-01-01',
+		},
+	];
+	/** Project settings → Webhooks, of every project. */
+	readonly webhooks: VoucherifyWebhook[] = [];
+	readonly webhookSender: WebhookSender;
+	/** Deliveries carry the JSON pretty-printed (signed over its whitespace-free form) instead of compact. */
+	prettyDeliveries = false;
+	private readonly allowLoopbackHttp: boolean;
+	private readonly attemptsPerDelivery: number;
+	/** Send-outs still being tried, to disable a webhook whose delivery failed every retry, as Voucherify does. */
+	private readonly sendouts: Array<{ webhook: VoucherifyWebhook; delivery: Delivery }> = [];
+
+	constructor(options: VoucherifyEmulatorOptions = {}) {
 		super({ contractProvider: 'voucherify', timeScale: options.timeScale });
 		const perMinute = options.requestsPerMinute ?? 2000;
 		this.bucket = new EmulatedBucket(perMinute, perMinute / 60, this.clock);
+		this.allowLoopbackHttp = options.allowLoopbackHttp ?? false;
+		const retryDelaysMs = options.webhookRetryDelaysMs ?? VENDOR_RETRY_DELAYS_MS;
+		this.attemptsPerDelivery = retryDelaysMs.length + 1;
+		this.webhookSender = new WebhookSender({
+			retryDelaysMs,
+			// the vendor counts an answer after 10 s as a failure
+			timeoutMs: 10_000,
+		});
 
 		this.use((req) => {
+			this.disableFailedWebhooks();
+			// the Management API has its own keys; the application keys do not open it
+			if (req.path.startsWith('/management/')) {
+				return req.header('x-management-id') === VOUCHERIFY_MANAGEMENT_ID &&
+					req.header('x-management-token') === VOUCHERIFY_MANAGEMENT_TOKEN
+					? undefined
+					: error(401, 'unauthorized', 'Unauthorized', 'Missing or invalid Management API keys');
+			}
 			if (
 				req.header('x-app-id') !== VOUCHERIFY_APP_ID ||
 				req.header('x-app-token') !== VOUCHERIFY_SECRET
@@ -228,6 +344,68 @@ export class VoucherifyEmulator extends Emulator {
 						`Cannot find metadata_schema with id ${req.params.resource}`,
 					);
 		});
+		this.route('GET', '/management/v1/projects', 'list-projects', () => ({
+			status: 200,
+			body: {
+				object: 'list',
+				data_ref: 'data',
+				data: this.projects,
+				total: this.projects.length,
+			},
+		}));
+		this.route('GET', '/management/v1/projects/:projectId/webhooks', 'list-webhooks', (req) =>
+			this.withProject(req, (projectId) => {
+				const data = this.webhooks.filter((w) => w.projectId === projectId).map(webhookView);
+				return {
+					status: 200,
+					body: { object: 'list', data_ref: 'data', data, total: data.length },
+				};
+			}),
+		);
+		this.route('POST', '/management/v1/projects/:projectId/webhooks', 'create-webhook', (req) =>
+			this.withProject(req, (projectId) => {
+				const body = this.webhookBody(req);
+				if ('status' in body) return body;
+				const webhook: VoucherifyWebhook = {
+					object: 'webhook',
+					id: `wh_${this.nextId()}`,
+					// wall-clock time: the customers' emulated clock moves only with customer writes
+					created_at: new Date().toISOString(),
+					...body,
+					projectId,
+				};
+				this.webhooks.push(webhook);
+				return { status: 200, body: webhookView(webhook) };
+			}),
+		);
+		this.route(
+			'GET',
+			'/management/v1/projects/:projectId/webhooks/:webhookId',
+			'get-webhook',
+			(req) => this.withWebhook(req, (w) => ({ status: 200, body: webhookView(w) })),
+		);
+		this.route(
+			'PUT',
+			'/management/v1/projects/:projectId/webhooks/:webhookId',
+			'update-webhook',
+			(req) =>
+				this.withWebhook(req, (w) => {
+					const body = this.webhookBody(req);
+					if ('status' in body) return body;
+					Object.assign(w, body);
+					return { status: 200, body: webhookView(w) };
+				}),
+		);
+		this.route(
+			'DELETE',
+			'/management/v1/projects/:projectId/webhooks/:webhookId',
+			'delete-webhook',
+			(req) =>
+				this.withWebhook(req, (w) => {
+					this.webhooks.splice(this.webhooks.indexOf(w), 1);
+					return { status: 204 };
+				}),
+		);
 		this.route('POST', '/v1/customers', 'create-customer', (req) => this.upsert(req));
 		this.route('GET', '/v1/customers', 'list-customers', (req) => this.list(req));
 		this.route('POST', '/v1/customers/importCSV', 'import-customers-using-csv', (req) =>
@@ -249,6 +427,7 @@ export class VoucherifyEmulator extends Emulator {
 			this.withCustomer(req, (c) => {
 				this.customers.delete(c.id);
 				this.count('delete');
+				this.notify('customer.deleted', c);
 				return { status: 204 };
 			}),
 		);
@@ -260,6 +439,7 @@ export class VoucherifyEmulator extends Emulator {
 				this.withCustomer(req, (c) => {
 					this.customers.delete(c.id);
 					this.count('permanentDelete');
+					this.notify('customer.deleted', c);
 					return {
 						status: 200,
 						body: {
@@ -310,6 +490,148 @@ export class VoucherifyEmulator extends Emulator {
 				);
 			return { status: 200, body: this.describe(action) };
 		});
+	}
+
+	private withProject(
+		req: EmulatorRequest,
+		handle: (projectId: string) => EmulatorResponse,
+	): EmulatorResponse {
+		const project = this.projects.find((p) => p.id === req.params.projectId);
+		return project
+			? handle(project.id)
+			: error(
+					404,
+					'not_found',
+					'Resource not found',
+					`Cannot find project with id ${req.params.projectId}`,
+				);
+	}
+
+	private withWebhook(
+		req: EmulatorRequest,
+		handle: (webhook: VoucherifyWebhook) => EmulatorResponse,
+	): EmulatorResponse {
+		return this.withProject(req, (projectId) => {
+			const webhook = this.webhooks.find(
+				(w) => w.projectId === projectId && w.id === req.params.webhookId,
+			);
+			return webhook
+				? handle(webhook)
+				: error(
+						404,
+						'not_found',
+						'Resource not found',
+						`Cannot find webhook with id ${req.params.webhookId}`,
+					);
+		});
+	}
+
+	/** A webhook's target_url, events and active flag, checked as the Management API checks them. */
+	private webhookBody(
+		req: EmulatorRequest,
+	): Pick<VoucherifyWebhook, 'target_url' | 'events' | 'active'> | EmulatorResponse {
+		const body = this.body(req) as Record<string, unknown> | undefined;
+		if (!body || typeof body !== 'object' || typeof body.target_url !== 'string')
+			return error(400, 'invalid_payload', 'Invalid payload', 'target_url is required');
+		if (!Array.isArray(body.events))
+			return error(400, 'invalid_payload', 'Invalid payload', 'events must be an array');
+		const unknown = body.events.find((e) => !MANAGEMENT_WEBHOOK_EVENTS.has(String(e)));
+		if (unknown !== undefined)
+			return error(
+				400,
+				'invalid_payload',
+				'Invalid payload',
+				`events: unknown event ${String(unknown)}`,
+			);
+		const urlProblem = webhookUrlProblem(body.target_url, {
+			allowLoopbackHttp: this.allowLoopbackHttp,
+		});
+		if (urlProblem)
+			return error(400, 'invalid_payload', 'Invalid payload', `target_url: ${urlProblem}`);
+		if (body.active !== undefined && typeof body.active !== 'boolean')
+			return error(400, 'invalid_payload', 'Invalid payload', 'active must be a boolean');
+		return {
+			target_url: body.target_url,
+			events: body.events.map(String),
+			active: body.active ?? true,
+		};
+	}
+
+	/**
+	 * Adds a webhook as a user does in the dashboard (Project settings → Webhooks → Add new webhook), where every
+	 * event can be ticked, customer.updated included.
+	 */
+	addWebhookInDashboard(targetUrl: string, events: string[], active = true): VoucherifyWebhook {
+		const problem = webhookUrlProblem(targetUrl, { allowLoopbackHttp: this.allowLoopbackHttp });
+		if (problem) throw new Error(problem);
+		const webhook: VoucherifyWebhook = {
+			object: 'webhook',
+			id: `wh_${this.nextId()}`,
+			created_at: new Date().toISOString(),
+			target_url: targetUrl,
+			events,
+			active,
+			projectId: this.projects[0].id,
+		};
+		this.webhooks.push(webhook);
+		return webhook;
+	}
+
+	/** Sends a customer event (v2024-01-01 envelope, signed) to every active webhook of the project that wants it. */
+	/** Project settings webhooks are disabled once a delivery failed its last retry. */
+	disableFailedWebhooks(): void {
+		for (let i = this.sendouts.length - 1; i >= 0; i--) {
+			const { webhook, delivery } = this.sendouts[i];
+			if (delivery.delivered) this.sendouts.splice(i, 1);
+			else if (delivery.attempts.length >= this.attemptsPerDelivery) {
+				webhook.active = false;
+				this.sendouts.splice(i, 1);
+			}
+		}
+	}
+
+	private notify(
+		type: 'customer.created' | 'customer.updated' | 'customer.deleted',
+		customer: VoucherifyCustomer,
+	): void {
+		const projectId = this.projects[0].id;
+		const targets = this.webhooks.filter(
+			(w) => w.projectId === projectId && w.active && w.events.includes(type),
+		);
+		if (!targets.length) return;
+		const at = new Date().toISOString();
+		const snapshot: Record<string, unknown> = { ...structuredClone(customer) };
+		// a deleted customer's source_id is rewritten, as in the vendor's example
+		if (type === 'customer.deleted' && customer.source_id)
+			snapshot.source_id = `${customer.source_id}_deleted${at}`;
+		const event = {
+			id: `evcus_${this.nextId()}`,
+			type,
+			created_at: at,
+			entity_id: customer.id,
+			group_id: `v-${this.nextId()}`,
+			event_source: { channel: 'API', api_key: { name: 'Backend', app_id: VOUCHERIFY_APP_ID } },
+		};
+		for (const webhook of targets) {
+			const envelope = {
+				id: `whs_${this.nextId()}`,
+				project_id: projectId,
+				created_at: at,
+				type,
+				data: { customer: snapshot },
+				source: { id: webhook.id, object: 'webhook', target_url: webhook.target_url },
+				event,
+			};
+			const compact = JSON.stringify(envelope);
+			const body = this.prettyDeliveries ? JSON.stringify(envelope, null, 2) : compact;
+			const signature = createHmac('sha256', VOUCHERIFY_WEBHOOK_SECRET)
+				.update(compact)
+				.digest('hex');
+			const delivery = this.webhookSender.send(webhook.target_url, body, {
+				'x-voucherify-signature': signature,
+			});
+			this.sendouts.push({ webhook, delivery });
+		}
 	}
 
 	private nextId(): string {
@@ -399,14 +721,21 @@ export class VoucherifyEmulator extends Emulator {
 		return undefined;
 	}
 
-	/** Creates or updates (by id, then source_id) and returns the customer; the vendor's upsert. */
-	applyUpsert(body: Record<string, unknown>): VoucherifyCustomer {
+	/**
+	 * Creates or updates (by id, then source_id) and returns the customer; the vendor's upsert. `webhooks` says which
+	 * events it sends: all (the API), only customer.created (bulk, metadata and CSV imports send no customer.updated).
+	 */
+	applyUpsert(
+		body: Record<string, unknown>,
+		webhooks: 'all' | 'created' | 'none' = 'none',
+	): VoucherifyCustomer {
 		const existing: VoucherifyCustomer | undefined =
 			(body.id ? this.customers.get(String(body.id)) : undefined) ??
 			(body.source_id ? this.find(String(body.source_id)) : undefined);
 		if (existing) {
 			this.merge(existing, body);
 			this.count('update');
+			if (webhooks === 'all') this.notify('customer.updated', existing);
 			return existing;
 		}
 		const created = this.now();
@@ -444,6 +773,7 @@ export class VoucherifyEmulator extends Emulator {
 			},
 		]);
 		this.count('create');
+		if (webhooks !== 'none') this.notify('customer.created', customer);
 		return customer;
 	}
 
@@ -477,7 +807,7 @@ export class VoucherifyEmulator extends Emulator {
 			this.validCustomerFields(body as Record<string, unknown>) ??
 			this.metadataProblem((body as Record<string, unknown>).metadata);
 		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
-		return { status: 200, body: this.applyUpsert(body as Record<string, unknown>) };
+		return { status: 200, body: this.applyUpsert(body as Record<string, unknown>, 'all') };
 	}
 
 	private update(req: EmulatorRequest, customer: VoucherifyCustomer): EmulatorResponse {
@@ -490,6 +820,7 @@ export class VoucherifyEmulator extends Emulator {
 		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
 		this.merge(customer, body);
 		this.count('update');
+		this.notify('customer.updated', customer);
 		return { status: 200, body: customer };
 	}
 
@@ -740,7 +1071,7 @@ export class VoucherifyEmulator extends Emulator {
 					});
 					continue;
 				}
-				this.applyUpsert(row);
+				this.applyUpsert(row, 'created');
 				done++;
 			}
 			return { done_count: done, failed_count: errors.length, errors };
@@ -767,7 +1098,7 @@ export class VoucherifyEmulator extends Emulator {
 		if (problem) return error(400, 'invalid_customer', 'Invalid customer', problem);
 		return this.startAsync('CUSTOMERS.METADATA_UPDATE', () => {
 			for (const sourceId of body.source_ids as string[])
-				this.applyUpsert({ source_id: sourceId, metadata: body.metadata });
+				this.applyUpsert({ source_id: sourceId, metadata: body.metadata }, 'created');
 			return { errors: [] };
 		});
 	}
@@ -809,7 +1140,7 @@ export class VoucherifyEmulator extends Emulator {
 					failed.push({ source_id: customer.source_id ?? null, row: index + 1, reason: problem });
 					return;
 				}
-				this.applyUpsert(customer);
+				this.applyUpsert(customer, 'created');
 				imported++;
 			});
 			return {
@@ -817,6 +1148,13 @@ export class VoucherifyEmulator extends Emulator {
 				failed,
 			};
 		});
+	}
+
+	/** Removes every webhook and the record of past deliveries. */
+	clearWebhooks(): void {
+		this.webhooks.length = 0;
+		this.sendouts.length = 0;
+		this.webhookSender.reset();
 	}
 
 	/** Fills the project with `count` customers created one second apart (from 2026-01-01 unless `fixedClock` is off). */

@@ -4,6 +4,7 @@ import {
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
@@ -12,7 +13,11 @@ import {
 
 import { baseUrl, pathSegment, Transport, type RawResponse } from '../../shared';
 
-export type VoucherifyContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type VoucherifyContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions;
 export const CREDENTIAL_TYPE = 'voucherifyApi';
 
 /**
@@ -72,7 +77,7 @@ export const voucherifyTransport = new Transport({
 });
 
 /** The API root of the credential's region, or of its dedicated cluster. */
-async function apiRoot(ctx: VoucherifyContext): Promise<string> {
+export async function apiRoot(ctx: VoucherifyContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const region = String(credentials.region ?? 'https://api.voucherify.io');
 	const url = region === 'custom' ? baseUrl(credentials.customBaseUrl) : region;
