@@ -193,6 +193,7 @@ export async function checkWebhookTriggers(o: {
 		await o.check(
 			`webhook trigger: ${title}: a customer created, updated and deleted at the vendor starts exactly one execution per event`,
 			async () => {
+				t.spec.afterPublish?.(t.rp.emulator, productionUrl(o.inst, t));
 				const before = await executionIds(session, t);
 				const runId = Date.now().toString(36);
 				const changedAt: Record<string, number> = {};

@@ -54,6 +54,8 @@ export interface WebhookTriggerE2E {
 	registrationsPerUrl: number;
 	/** The emulator's registrations that point at `url`. */
 	registrations: (emu: AnyEmulator, url: string) => number;
+	/** What the user does in the vendor's back office after publishing, when the node's notice asks for it. */
+	afterPublish?: (emu: AnyEmulator, url: string) => void;
 	/** A customer signs up over the vendor's API; returns its id as the trigger's items carry it. */
 	create: (mod: Record<string, unknown>, emu: AnyEmulator, email: string) => Promise<string>;
 	/** The customer is changed over the vendor's API. */

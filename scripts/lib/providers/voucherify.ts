@@ -1,6 +1,6 @@
 /** Voucherify: one credential (application id and secret key), customers and their async bulk actions. */
 import { all, atLeast, exactly, field, vendorSaw } from './checks';
-import { emulatorRequest } from './emulator-request';
+import { emulatorRequest, withoutHeader } from './emulator-request';
 import type { CaseInput, Provider } from './types';
 
 const CSV =
@@ -41,8 +41,13 @@ export const voucherify: Provider = {
 				region: 'custom',
 				customBaseUrl: emu.baseUrl,
 				channel: 'n8n-demo',
+				// for the Webhook Trigger: the project's webhook secret and Management API keys (Enterprise)
+				webhookSecret: m.VOUCHERIFY_WEBHOOK_SECRET,
+				managementId: m.VOUCHERIFY_MANAGEMENT_ID,
+				managementToken: m.VOUCHERIFY_MANAGEMENT_TOKEN,
+				projectId: m.VOUCHERIFY_PROJECT_ID,
 			},
-			secretFields: ['secretKey'],
+			secretFields: ['secretKey', 'webhookSecret', 'managementToken'],
 			wrong: { secretKey: 'vf-wrong-secret-000000' },
 		},
 	],
@@ -216,5 +221,45 @@ export const voucherify: Provider = {
 			body: JSON.stringify({ description: marker }),
 		});
 		return (item) => item.id === ada.id && item.description === marker;
+	},
+	webhook: {
+		node: 'VoucherifyWebhookTrigger',
+		parameters: {},
+		// one project webhook for all the chosen events
+		registrationsPerUrl: 1,
+		registrations: (emu, url) =>
+			(emu.webhooks as Array<{ target_url: string }>).filter((w) => w.target_url === url).length,
+		// The Management API's event list has no customer.updated: the user ticks it in the dashboard, as the node says.
+		afterPublish: (emu, url) => {
+			for (const w of emu.webhooks as Array<{ target_url: string; events: string[] }>)
+				if (w.target_url === url && !w.events.includes('customer.updated'))
+					w.events.push('customer.updated');
+		},
+		create: async (m, emu, email) => {
+			const created = await emulatorRequest(`${emu.baseUrl}/v1/customers`, {
+				method: 'POST',
+				headers: appHeaders(m),
+				body: JSON.stringify({ source_id: email, name: 'Webhook Signup', email }),
+			});
+			return String(created.id);
+		},
+		update: async (m, emu, id, marker) => {
+			await emulatorRequest(`${emu.baseUrl}/v1/customers/${id}`, {
+				method: 'PUT',
+				headers: appHeaders(m),
+				body: JSON.stringify({ description: marker }),
+			});
+		},
+		remove: async (m, emu, id) => {
+			await emulatorRequest(`${emu.baseUrl}/v1/customers/${id}`, {
+				method: 'DELETE',
+				headers: appHeaders(m),
+			});
+		},
+		idOf: (item) => String(item.id),
+		forge: (headers) => ({
+			...withoutHeader(headers, 'x-voucherify-signature'),
+			'x-voucherify-signature': 'f'.repeat(64),
+		}),
 	},
 };
