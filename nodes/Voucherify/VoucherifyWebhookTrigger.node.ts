@@ -17,6 +17,7 @@ import {
 	emitAcknowledged,
 	firstDelivery,
 	headerOf,
+	isTestWebhook,
 	publicUrlNotice,
 	rawBodyOf,
 	refuseDelivery,
@@ -51,7 +52,7 @@ const REGISTRATION_FIELDS = ['webhookId', 'webhookUrl', 'projectId'] as const;
  * the Production URL's, so testing in the editor never replaces or removes the published workflow's webhook.
  */
 function registrationKey(ctx: IHookFunctions, field: (typeof REGISTRATION_FIELDS)[number]): string {
-	return ctx.getMode() === 'manual' ? `test${field[0].toUpperCase()}${field.slice(1)}` : field;
+	return isTestWebhook(ctx) ? `test${field[0].toUpperCase()}${field.slice(1)}` : field;
 }
 
 function readRegistration(ctx: IHookFunctions): Registration {

@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeExecutionData,
 	INodeProperties,
 	IWebhookFunctions,
@@ -138,4 +139,16 @@ export function publicUrlNotice(vendor: string, pollingTrigger: string): INodePr
 		type: 'notice',
 		default: '',
 	};
+}
+
+/**
+ * Whether n8n is registering or removing the editor's Test URL (Listen for Test Event). n8n registers it in 'manual'
+ * mode but removes every webhook, test or production, in 'internal' mode: then only the URL tells them apart
+ * (n8n's test endpoint is `webhook-test`, unless N8N_ENDPOINT_WEBHOOK_TEST renames it).
+ */
+export function isTestWebhook(ctx: IHookFunctions): boolean {
+	return (
+		ctx.getMode() === 'manual' ||
+		(ctx.getNodeWebhookUrl('default') ?? '').includes('/webhook-test/')
+	);
 }

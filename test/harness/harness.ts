@@ -425,13 +425,15 @@ export async function webhookTrigger(options: {
 		isTest: mode === 'manual',
 	} as unknown as IWebhookData;
 	const methods = options.nodeType.webhookMethods?.[description.name];
-	const hookContext = () =>
+	// n8n registers test webhooks in 'manual' mode but removes every webhook, test or production, in 'internal' mode
+	// (active-workflow-manager.js, test-webhooks.js): only the URL tells a test registration from a production one.
+	const hookContext = (removing = false) =>
 		new HookContext(
 			workflow,
 			workflow.getNode('Trigger')!,
 			data,
-			mode,
-			mode === 'manual' ? 'manual' : 'activate',
+			removing ? 'internal' : mode,
+			removing ? 'update' : mode === 'manual' ? 'manual' : 'activate',
 			webhookData,
 		);
 
@@ -504,7 +506,7 @@ export async function webhookTrigger(options: {
 		},
 		deactivate: async () => {
 			if (!methods) throw new Error(`${node.type} has no webhook methods`);
-			return await methods.delete.call(hookContext());
+			return await methods.delete.call(hookContext(true));
 		},
 		deliveries,
 		executions: () => deliveries.flatMap((d) => (d.items ? [d.items] : [])),
