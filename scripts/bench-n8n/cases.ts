@@ -98,7 +98,7 @@ export function cpuCases(
 			{
 				key: 'cpu-http-header-1',
 				label: 'HTTP Request, Header Auth, one at a time',
-				how: 'batch size 1, interval 1 ms; Header Auth credential (X-App-Token) and an X-App-Id header',
+				how: 'batch size 1, interval 1 ms (n8n waits 1 ms before each item); Header Auth credential (X-App-Token) and an X-App-Id header',
 				node: {
 					...HTTP_REQUEST,
 					parameters: { ...headerAuthParams, options: oneAtATime },
@@ -199,7 +199,7 @@ export interface PacingSizes {
 
 export const DEFAULT_PACING_SIZES: PacingSizes = {
 	nuvemshopBasic: 100,
-	nuvemshopX10: 500,
+	nuvemshopX10: 1000,
 	voucherifyBusiness: 150,
 	voucherifyOrganization: 400,
 	sellingPartner: 20,

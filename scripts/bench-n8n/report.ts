@@ -18,6 +18,8 @@ export interface RunInfo {
 	cpuItems: number;
 	cpuRounds: number;
 	pacingScale: number;
+	/** n8n's CPU while idle, ms per second (subtracted from the pacing cases' CPU). */
+	idleCpuMsPerSecond: number;
 }
 
 export interface CpuResult {
@@ -193,6 +195,7 @@ export function writeReport(
 		`| Node | ${info.nodeVersion} |`,
 		`| Package | n8n-nodes-commerce-customers from \`npm pack\` of commit ${info.commit}${info.dirty ? ' (with uncommitted changes to nodes/ or credentials/)' : ''}, installed as a community package |`,
 		`| Emulator latency | CPU cases: none (answers at once). Pacing cases: ${esc(info.latency)}, for every admitted request |`,
+		`| n8n idle CPU | ${fmt(info.idleCpuMsPerSecond, 1)} ms per second (measured for 10 s after start) |`,
 		`| Date | ${info.date} |`,
 		'',
 	];
@@ -307,6 +310,7 @@ export function writeReport(
 			'',
 			"**The bound** is the time the vendor's limit allows for the work: every request sent the moment the vendor's bucket allows it (the burst at once, then one every 1/rate seconds), the last answer one mean round trip later — `max(0, items − burst) / rate + latency`; for UltraCart, which refuses concurrent requests, at least one mean round trip per request (`items × latency`). " +
 				'Within the burst the bound is one round trip: only requests in flight together can come near it. *At the sustained rate* is `items / rate`, shown for scale. ' +
+				`**CPU ms / item** is n8n's CPU across the call less its idle CPU over the same time (${fmt(info.idleCpuMsPerSecond, 1)} ms per second, measured for 10 s before the cases), per item. ` +
 				'**Refused** counts the 429s (MWS: 503 RequestThrottled) the emulator answered; **extra requests** are requests of the work beyond one per item (retries, repeats); **applied** is how many writes the vendor applied (when the work writes).',
 			'',
 			'| Vendor | Plan | Limit | Work | Items | Wall s | Bound s | Ratio wall / bound | At the sustained rate s | Requests | Refused | Extra requests | Applied | CPU ms / item |',
