@@ -18,6 +18,8 @@ export interface RunInfo {
 	cpuItems: number;
 	cpuRounds: number;
 	pacingScale: number;
+	/** What this run is (BENCH_LABEL), e.g. "before the faster nodes". */
+	label?: string;
 	/** n8n's CPU while idle, ms per second (subtracted from the pacing cases' CPU). */
 	idleCpuMsPerSecond: number;
 }
@@ -166,12 +168,58 @@ function barChart(options: {
 	return out.join('\n') + '\n';
 }
 
-export function writeReport(
-	file: string,
-	info: RunInfo,
-	cpu: CpuResult[],
-	pacing: PacingResult[],
-): void {
+export interface Results {
+	info: RunInfo;
+	cpu: CpuResult[];
+	pacing: PacingResult[];
+}
+
+const ratioOursToHttp = (cpu: CpuResult[]) => {
+	const ours = cpu.find((c) => c.key === 'cpu-ours');
+	const http = cpu.find((c) => c.key === 'cpu-http-header-1');
+	return ours && http ? ours.cpuMsPerItem / http.cpuMsPerItem : NaN;
+};
+
+/** Before and after: an earlier run's results.json (BENCH_COMPARE) beside this run's, case by case. */
+function comparison(before: Results, after: Results): string[] {
+	const name = (r: Results) =>
+		`${r.info.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.info.commit}${r.info.label ? ` (${r.info.label})` : ''}, load average ${r.info.machine.loadAverage[0].toFixed(2)} at start`;
+	const lines = [
+		'## Before and after',
+		'',
+		`**Before:** the run of ${esc(name(before))}. **After:** this run, ${esc(name(after))}. Both by \`npm run bench:n8n\`; the before figures are read from that run's results.json.`,
+		'',
+	];
+	if (before.cpu.length && after.cpu.length) {
+		lines.push(
+			'| CPU case | CPU ms / item before | after | after / before | Wall ms / item before | after |',
+			'|---|---:|---:|---:|---:|---:|',
+			...after.cpu
+				.filter((c) => !c.baseline)
+				.map((c) => {
+					const b = before.cpu.find((x) => x.key === c.key);
+					return `| ${esc(c.label)} | ${b ? fmt(b.cpuMsPerItem) : '–'} | ${fmt(c.cpuMsPerItem)} | ${b ? fmt(c.cpuMsPerItem / b.cpuMsPerItem) : '–'} | ${b ? fmt(b.wallMsPerItem) : '–'} | ${fmt(c.wallMsPerItem)} |`;
+				}),
+			`| **Ratio ours / HTTP Request (Header Auth, one at a time)** | ${fmt(ratioOursToHttp(before.cpu))} | ${fmt(ratioOursToHttp(after.cpu))} | | | |`,
+			'',
+		);
+	}
+	if (before.pacing.length && after.pacing.length) {
+		lines.push(
+			'| Vendor, plan | Items before / after | Wall s before | after | Wall / bound before | after | Refused before / after | Extra requests before / after |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|',
+			...after.pacing.map((p) => {
+				const b = before.pacing.find((x) => x.key === p.key);
+				return `| ${esc(p.vendor)}, ${esc(p.plan)} | ${b ? b.items : '–'} / ${p.items} | ${b ? fmt(b.wallSeconds, 1) : '–'} | ${fmt(p.wallSeconds, 1)} | ${b ? fmt(b.wallSeconds / b.boundSeconds) : '–'} | ${fmt(p.wallSeconds / p.boundSeconds)} | ${b ? b.refused : '–'} / ${p.refused} | ${b ? b.extraRequests : '–'} / ${p.extraRequests} |`;
+			}),
+			'',
+		);
+	}
+	return lines;
+}
+
+export function writeReport(file: string, results: Results, before?: Results): void {
+	const { info, cpu, pacing } = results;
 	const dir = path.join(path.dirname(file), path.basename(file, '.md'));
 	fs.mkdirSync(dir, { recursive: true });
 	const rel = (f: string) => `${path.basename(dir)}/${f}`;
@@ -183,8 +231,9 @@ export function writeReport(
 		'',
 		'<!-- Written by `npm run bench:n8n` (scripts/bench-n8n/); edit the script, not this file. -->',
 		'',
-		`Measured by \`npm run bench:n8n\` on ${info.date.slice(0, 10)}. Every figure below comes from that one run.`,
+		`Measured by \`npm run bench:n8n\` on ${info.date.slice(0, 10)}${info.label ? ` — **${esc(info.label)}**` : ''}. Every figure below comes from that one run${before ? ', except the before figures of the first section, which come from the earlier run it names' : ''}.`,
 		'',
+		...(before ? comparison(before, results) : []),
 		'## Conditions of this run',
 		'',
 		`| | |`,
@@ -336,6 +385,11 @@ export function writeReport(
 		'npm run bench:n8n            # builds, installs the pinned n8n once (about 7 minutes the first time), runs everything (about 10-15 minutes)',
 		'BENCH_ONLY=cpu npm run bench:n8n',
 		'BENCH_ONLY=pacing BENCH_LATENCY_MS=150:50 npm run bench:n8n',
+		"# before and after: keep this run's figures, rerun, and the report gets a before/after section",
+		'cp docs/benchmarks/results.json /tmp/before.json',
+		'BENCH_COMPARE=/tmp/before.json BENCH_LABEL="after …" npm run bench:n8n',
+		'# the report again from a results.json, without measuring',
+		'BENCH_RENDER_ONLY=docs/benchmarks/results.json npx ts-node --transpile-only scripts/bench-n8n/run.ts',
 		'```',
 		'',
 		'Ports: n8n on `BENCH_N8N_PORT` (default 6200, and the next four), emulators from `BENCH_EMULATOR_BASE_PORT` (default 6210, twenty ports). `BENCH_OUT` writes the report elsewhere (its charts go to a folder of the same name beside it). ' +
@@ -351,6 +405,6 @@ export function writeReport(
 	fs.writeFileSync(file, lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n'));
 	fs.writeFileSync(
 		path.join(dir, 'results.json'),
-		JSON.stringify({ info, cpu, pacing }, null, 2) + '\n',
+		JSON.stringify({ info, cpu, pacing } satisfies Results, null, 2) + '\n',
 	);
 }

@@ -13,7 +13,9 @@
  * Env: BENCH_N8N_PORT (default 6200; n8n also takes +1 to +4), BENCH_EMULATOR_BASE_PORT (default 6210; takes 20),
  * BENCH_CPU_ITEMS (2000), BENCH_CPU_ROUNDS (3), BENCH_LATENCY_MS (`150:50`: mean and jitter of the pacing cases),
  * BENCH_PACING_SCALE (1: multiplies every pacing work size), BENCH_ONLY (`cpu` or `pacing`),
- * BENCH_OUT (default docs/benchmarks.md; its charts and results.json go to a folder beside it).
+ * BENCH_OUT (default docs/benchmarks.md; its charts and results.json go to a folder beside it), BENCH_LABEL (what this
+ * run is, e.g. "before the faster nodes"), BENCH_COMPARE (an earlier run's results.json: adds a before/after section),
+ * BENCH_RENDER_ONLY (a results.json: writes the report from it without measuring).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -47,7 +49,13 @@ import {
 	type PacingSizes,
 } from './cases';
 import { machine, median, postJson, treeCpuMs } from './measure';
-import { writeReport, type CpuResult, type PacingResult, type RunInfo } from './report';
+import {
+	writeReport,
+	type CpuResult,
+	type PacingResult,
+	type Results,
+	type RunInfo,
+} from './report';
 
 const PORT = Number(process.env.BENCH_N8N_PORT ?? 6200);
 const EMULATOR_BASE = Number(process.env.BENCH_EMULATOR_BASE_PORT ?? 6210);
@@ -57,6 +65,12 @@ const LATENCY = parseLatency(process.env.BENCH_LATENCY_MS ?? '150:50');
 const PACING_SCALE = Number(process.env.BENCH_PACING_SCALE ?? 1);
 const ONLY = process.env.BENCH_ONLY ?? '';
 const OUT = path.resolve(REPO_ROOT, process.env.BENCH_OUT ?? 'docs/benchmarks.md');
+const LABEL = process.env.BENCH_LABEL || undefined;
+const readResults = (file: string | undefined): Results | undefined =>
+	file
+		? (JSON.parse(fs.readFileSync(path.resolve(REPO_ROOT, file), 'utf8')) as Results)
+		: undefined;
+const BEFORE = readResults(process.env.BENCH_COMPARE);
 /** Lets n8n finish what follows an execution's answer before its CPU is read. */
 const SETTLE_MS = 400;
 const IDLE_SAMPLE_MS = 10_000;
@@ -67,6 +81,13 @@ const log = (s: string) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
+	const rendered = readResults(process.env.BENCH_RENDER_ONLY);
+	if (rendered) {
+		if (LABEL) rendered.info.label = LABEL;
+		writeReport(OUT, rendered, BEFORE);
+		log(`wrote ${path.relative(REPO_ROOT, OUT)} from ${process.env.BENCH_RENDER_ONLY}`);
+		return;
+	}
 	const startedAt = new Date();
 	const host = machine();
 	log(
@@ -175,6 +196,7 @@ async function main(): Promise<void> {
 		pacingScale: PACING_SCALE,
 		loadAtEnd: [0, 0, 0],
 		idleCpuMsPerSecond: 0,
+		label: LABEL,
 	};
 	let cpuResults: CpuResult[] = [];
 	const pacingResults: PacingResult[] = [];
@@ -294,7 +316,7 @@ async function main(): Promise<void> {
 		await server.stop();
 		for (const e of emulators) await e.stop();
 	}
-	writeReport(OUT, info, cpuResults, pacingResults);
+	writeReport(OUT, { info, cpu: cpuResults, pacing: pacingResults }, BEFORE);
 	log(`wrote ${path.relative(REPO_ROOT, OUT)}`);
 }
 

@@ -263,8 +263,8 @@ export class Emulator {
 		return this.latency;
 	}
 
-	/** The next request's delay in ms. */
-	private nextDelayMs(): number {
+	/** Draws the next admitted request's delay in ms (the seeded sequence of the latency in effect). */
+	drawAnswerDelayMs(): number {
 		if (!this.latency) return 0;
 		const jitter = this.latency.jitterMs ?? 0;
 		return Math.max(0, this.latency.meanMs + (this.random() * 2 - 1) * jitter);
@@ -460,7 +460,7 @@ export class Emulator {
 				response = await middleware(request, routeMatch);
 				if (response) break;
 			}
-			const delayMs = response ? 0 : this.nextDelayMs();
+			const delayMs = response ? 0 : this.drawAnswerDelayMs();
 			if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 			if (!response) {
 				response = matched
