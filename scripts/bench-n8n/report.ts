@@ -18,6 +18,8 @@ export interface RunInfo {
 	cpuItems: number;
 	cpuRounds: number;
 	pacingScale: number;
+	/** Webhook calls n8n refused with 503 "Database is not ready" (a database ping timed out under load) and that were made again. */
+	refusedCalls: number;
 	/** What this run is (BENCH_LABEL), e.g. "before the faster nodes". */
 	label?: string;
 	/** n8n's CPU while idle, ms per second (subtracted from the pacing cases' CPU). */
@@ -245,6 +247,7 @@ export function writeReport(file: string, results: Results, before?: Results): v
 		`| Package | n8n-nodes-commerce-customers from \`npm pack\` of commit ${info.commit}${info.dirty ? ' (with uncommitted changes to nodes/ or credentials/)' : ''}, installed as a community package |`,
 		`| Emulator latency | CPU cases: none (answers at once). Pacing cases: ${esc(info.latency)}, for every admitted request |`,
 		`| n8n idle CPU | ${fmt(info.idleCpuMsPerSecond, 1)} ms per second (measured for 10 s after start) |`,
+		`| Calls made again | ${info.refusedCalls ?? 0} (n8n refuses webhook calls with 503 "Database is not ready" for a moment when its database ping times out under load; nothing runs, and the call is made again) |`,
 		`| Date | ${info.date} |`,
 		'',
 	];
