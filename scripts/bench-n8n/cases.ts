@@ -226,7 +226,7 @@ export function pacingCases(sizes: PacingSizes): PacingCase[] {
 		portOffset: number,
 	): PacingCase => {
 		const credential = {
-			id: `bench${key.replace(/\W/g, '')}`.slice(0, 16),
+			id,
 			name: `Nuvemshop ${plan} (bench)`,
 		};
 		return {
@@ -271,7 +271,7 @@ export function pacingCases(sizes: PacingSizes): PacingCase[] {
 		portOffset: number,
 	): PacingCase => {
 		const credential = {
-			id: `bench${key.replace(/\W/g, '')}`.slice(0, 16),
+			id,
 			name: `Voucherify ${plan} (bench)`,
 		};
 		return {
