@@ -273,11 +273,11 @@ export interface Server {
 
 export function startServer(
 	inst: Instance,
-	options: { logFile?: string; echo?: boolean } = {},
+	options: { logFile?: string; echo?: boolean; env?: Record<string, string> } = {},
 ): Server {
 	const child = spawn(inst.rt.nodeBin, [inst.rt.n8nBin, 'start'], {
 		cwd: inst.home,
-		env: n8nEnv(inst, { N8N_LOG_LEVEL: 'info' }),
+		env: n8nEnv(inst, { N8N_LOG_LEVEL: 'info', ...(options.env ?? {}) }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';

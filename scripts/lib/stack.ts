@@ -1,4 +1,5 @@
 /** Starts the emulators of every provider that exists, on fixed loopback ports, with demo data. */
+import { describeLatency, parseLatency, type Latency } from '../../test/emulators/kit';
 import {
 	discoverProviders,
 	loadEmulatorModule,
@@ -17,19 +18,35 @@ export interface RunningProvider {
 
 export interface Stack {
 	running: RunningProvider[];
+	/** The time every emulator takes to answer (none by default; EMULATOR_LATENCY_MS=150:50 for 150 ms ± 50 ms). */
+	latency?: Latency;
 	skipped: Array<{ provider: Provider; reason: string }>;
 	stop: () => Promise<void>;
 }
 
+/** The latency the environment asks for: EMULATOR_LATENCY_MS=`<mean>` or `<mean>:<jitter>` (ms). */
+export function latencyFromEnv(): Latency | undefined {
+	return parseLatency(process.env.EMULATOR_LATENCY_MS);
+}
+
+/** Applies a latency to an emulator and the servers beside it (SP-API's Login with Amazon and S3). */
+export function applyLatency(emulator: AnyEmulator, latency: Latency | undefined): void {
+	for (const server of [emulator, emulator.lwa, emulator.s3]) server?.setLatency?.(latency);
+}
+
 /**
  * `basePort + provider.offset` is the emulator's port (Amazon SP-API also takes the next two for Login with
- * Amazon and S3). Emulators listen on 127.0.0.1 only.
+ * Amazon and S3). Emulators listen on 127.0.0.1 only. Every emulator answers after `options.latency` (default: what
+ * EMULATOR_LATENCY_MS says, else at once).
  */
 export async function startEmulators(
 	basePort: number,
 	log: (s: string) => void,
 	portHint?: string,
+	options: { latency?: Latency } = {},
 ): Promise<Stack> {
+	const latency = 'latency' in options ? options.latency : latencyFromEnv();
+	if (latency) log(`emulators answer after ${describeLatency(latency)}`);
 	const running: RunningProvider[] = [];
 	const skipped: Stack['skipped'] = [];
 	for (const { provider, missing } of discoverProviders()) {
@@ -53,6 +70,7 @@ export async function startEmulators(
 				);
 			}
 			emulator.seedDemoData();
+			applyLatency(emulator, latency);
 			running.push({
 				provider,
 				mod,
@@ -67,6 +85,7 @@ export async function startEmulators(
 	for (const s of skipped) log(`SKIPPED ${s.provider.title}: ${s.reason}`);
 	return {
 		running,
+		latency,
 		skipped,
 		stop: async () => {
 			for (const r of running) {

@@ -97,8 +97,54 @@ export interface EmulatorOptions {
 	contractProvider?: string;
 	/** How many times faster than real time the vendor's clock runs (rate-limit refills, token expiry). */
 	timeScale?: number;
-	/** Real milliseconds the vendor takes to handle each admitted request. */
+	/** Real milliseconds the vendor takes to handle each admitted request (no jitter; `latency` wins when both are set). */
 	latencyMs?: number;
+	/** The vendor's answer time with jitter, for each admitted request (see Latency). */
+	latency?: Latency;
+}
+
+/**
+ * How long the vendor takes to answer an admitted request: uniform in [meanMs - jitterMs, meanMs + jitterMs] (never
+ * below 0), drawn from a seeded generator so a run's delays repeat from one run to the next. Default: none.
+ */
+export interface Latency {
+	meanMs: number;
+	jitterMs?: number;
+	/** Seed of the delays' sequence (default 1). */
+	seed?: number;
+}
+
+/** A small seeded generator (mulberry32): repeatable delays without a dependency. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Reads a latency like `150`, `150:50` or `150±50` (mean and jitter in ms); undefined when empty or 0. */
+export function parseLatency(text: string | undefined): Latency | undefined {
+	const match = /^\s*(\d+(?:\.\d+)?)\s*(?:(?::|±|\+-|,)\s*(\d+(?:\.\d+)?))?\s*$/.exec(text ?? '');
+	if (!match) {
+		if (text?.trim())
+			throw new Error(`latency "${text}" is not "<mean ms>" or "<mean ms>:<jitter ms>"`);
+		return undefined;
+	}
+	const meanMs = Number(match[1]);
+	const jitterMs = Number(match[2] ?? 0);
+	return meanMs > 0 || jitterMs > 0 ? { meanMs, jitterMs } : undefined;
+}
+
+/** `150 ms ± 50 ms`, for reports. */
+export function describeLatency(latency: Latency | undefined): string {
+	if (!latency) return 'none (answers at once)';
+	return latency.jitterMs
+		? `${latency.meanMs} ms ± ${latency.jitterMs} ms (uniform, seeded)`
+		: `${latency.meanMs} ms`;
 }
 
 /** A scaled clock: vendor time runs `scale` times faster than real time. */
@@ -192,11 +238,36 @@ export class Emulator {
 	private contractLog?: string;
 	/** Middlewares and hooks present at start; ones a test adds later are dropped by reset(). */
 	private baseHooks = { middlewares: 0, after: 0 };
+	private latency?: Latency;
+	private random: () => number = Math.random;
 	baseUrl = '';
 
 	constructor(private readonly options: EmulatorOptions = {}) {
 		this.clock = new VendorClock(options.timeScale ?? 1);
 		this.contractLog = options.contractProvider ? process.env.CONTRACT_LOG || undefined : undefined;
+		this.setLatency(
+			options.latency ?? (options.latencyMs ? { meanMs: options.latencyMs } : undefined),
+		);
+	}
+
+	/** Sets (or, with undefined, removes) the time the vendor takes to answer each admitted request. */
+	setLatency(latency: Latency | undefined): this {
+		this.latency =
+			latency && (latency.meanMs > 0 || (latency.jitterMs ?? 0) > 0) ? latency : undefined;
+		this.random = seededRandom(latency?.seed ?? 1);
+		return this;
+	}
+
+	/** The latency in effect (undefined: answers at once). */
+	get answerLatency(): Latency | undefined {
+		return this.latency;
+	}
+
+	/** Draws the next admitted request's delay in ms (the seeded sequence of the latency in effect). */
+	drawAnswerDelayMs(): number {
+		if (!this.latency) return 0;
+		const jitter = this.latency.jitterMs ?? 0;
+		return Math.max(0, this.latency.meanMs + (this.random() * 2 - 1) * jitter);
 	}
 
 	route(
@@ -389,8 +460,8 @@ export class Emulator {
 				response = await middleware(request, routeMatch);
 				if (response) break;
 			}
-			if (!response && this.options.latencyMs)
-				await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+			const delayMs = response ? 0 : this.drawAnswerDelayMs();
+			if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 			if (!response) {
 				response = matched
 					? await matched.route.handler(request)
