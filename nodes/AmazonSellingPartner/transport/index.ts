@@ -5,7 +5,7 @@ import {
 	type IHttpRequestMethods,
 } from 'n8n-workflow';
 
-import { baseUrl, Transport, type RawResponse } from '../../shared';
+import { baseUrl, readCredentials, Transport, type RawResponse } from '../../shared';
 // the table holds data only: importing it here makes no import cycle
 import { MESSAGE_TYPES } from '../actions/message/messageTypes';
 import { HOSTS, MARKETPLACES, REGION_NAMES, regionOf } from './marketplaces';
@@ -72,7 +72,7 @@ export const spApiTransport = new Transport({
 export async function apiBaseUrl(
 	ctx: IExecuteFunctions,
 ): Promise<{ baseUrl: string; region: ReturnType<typeof regionOf> }> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await readCredentials(ctx, CREDENTIAL_TYPE);
 	const region = regionOf(credentials.region);
 	const custom = credentials.useCustomEndpoints === true ? baseUrl(credentials.customEndpoint) : '';
 	if (custom && !/^https?:\/\//.test(custom)) {

@@ -8,7 +8,7 @@ import {
 	type NodeApiError,
 } from 'n8n-workflow';
 
-import { baseUrl, Transport, type RawResponse } from '../../shared';
+import { baseUrl, readCredentials, Transport, type RawResponse } from '../../shared';
 import type { NuvemshopCredentialType } from '../authentication';
 
 export type NuvemshopContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -68,7 +68,7 @@ async function storeAddress(
 	ctx: NuvemshopContext,
 	credentialType: NuvemshopCredentialType,
 ): Promise<StoreAddress> {
-	const credentials = await ctx.getCredentials(credentialType);
+	const credentials = await readCredentials(ctx, credentialType);
 	const version = String(credentials.apiVersion ?? '2025-03').trim();
 	if (!API_VERSION.test(version)) {
 		throw new NodeOperationError(

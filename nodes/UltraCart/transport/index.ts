@@ -6,7 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { baseUrl, Transport, type RawResponse } from '../../shared';
+import { baseUrl, readCredentials, Transport, type RawResponse } from '../../shared';
 import { authenticationProperty } from '../authentication';
 
 export type UltraCartContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -68,7 +68,7 @@ export async function ultraCartRequest<T = IDataObject>(
 			? ctx.getNodeParameter('authentication', 0, fallback)
 			: ctx.getNodeParameter('authentication', fallback)
 	) as string;
-	const credentials = await ctx.getCredentials(credentialType);
+	const credentials = await readCredentials(ctx, credentialType);
 	const kernelRequest = {
 		credentialType,
 		method: request.method,

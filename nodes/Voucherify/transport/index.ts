@@ -10,7 +10,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { baseUrl, pathSegment, Transport, type RawResponse } from '../../shared';
+import { baseUrl, pathSegment, readCredentials, Transport, type RawResponse } from '../../shared';
 
 export type VoucherifyContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 export const CREDENTIAL_TYPE = 'voucherifyApi';
@@ -73,7 +73,7 @@ export const voucherifyTransport = new Transport({
 
 /** The API root of the credential's region, or of its dedicated cluster. */
 async function apiRoot(ctx: VoucherifyContext): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await readCredentials(ctx, CREDENTIAL_TYPE);
 	const region = String(credentials.region ?? 'https://api.voucherify.io');
 	const url = region === 'custom' ? baseUrl(credentials.customBaseUrl) : region;
 	if (!/^https?:\/\/[^/]+/.test(url)) {
