@@ -56,24 +56,15 @@ function httpOptions(request: KernelRequest, timeoutMs: number): IHttpRequestOpt
 
 /** Waits ms, or less when the user stops the execution; resolves false when stopped. */
 async function waitUnlessStopped(ctx: KernelContext, ms: number): Promise<boolean> {
-	const signal =
-		'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
-	if (!signal) {
-		await sleep(ms);
+	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	if (signal?.aborted) return false;
+	try {
+		await sleep(ms, signal);
 		return true;
+	} catch {
+		// sleep rejects only when the signal aborts
+		return false;
 	}
-	if (signal.aborted) return false;
-	return await new Promise<boolean>((resolve) => {
-		const stop = () => {
-			clearTimeout(timer);
-			resolve(false);
-		};
-		const timer = setTimeout(() => {
-			signal.removeEventListener('abort', stop);
-			resolve(true);
-		}, ms);
-		signal.addEventListener('abort', stop, { once: true });
-	});
 }
 
 export class Transport {

@@ -39,6 +39,8 @@ export const spApiTransport = new Transport({
 	provider: 'Amazon Selling Partner',
 	rateLimits,
 	defaultRateLimitGroup: 'getMessagingActionsForOrder',
+	// each operation's burst is 5; more in flight would only wait for its bucket
+	maxInFlight: 5,
 	// x-amzn-RateLimit-Limit is the sustained rate in requests per second (the kernel paces a little under it).
 	readRateLimitHeaders: (headers) => {
 		const rate = Number(headers['x-amzn-ratelimit-limit']);

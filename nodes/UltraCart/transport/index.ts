@@ -21,6 +21,7 @@ export const ultraCartTransport = new Transport({
 	provider: 'UltraCart',
 	rateLimits: { application: { capacity: 1000, refillPerSecond: 1000 / 3600 } },
 	defaultRateLimitGroup: 'application',
+	maxInFlight: 1,
 	parseError: (response) => {
 		const body = response.body as IDataObject | undefined;
 		const error = (body && typeof body === 'object' ? body.error : undefined) as
