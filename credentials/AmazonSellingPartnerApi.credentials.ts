@@ -2,12 +2,13 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IAuthenticateGeneric,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
+import { credentialText, withHeaders } from '../nodes/shared/credentials';
 import { redactText, secretValues } from '../nodes/shared/redact';
 import { baseUrl } from '../nodes/shared/url';
 
@@ -202,10 +203,14 @@ export class AmazonSellingPartnerApi implements ICredentialType {
 		);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'x-amz-access-token': '={{$credentials.accessToken}}' } },
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, {
+			'x-amz-access-token': credentialText(credentials.accessToken),
+		});
+	}
 
 	// preAuthentication runs first and must succeed; the test request then proves the same exchange once more.
 	test: ICredentialTestRequest = {

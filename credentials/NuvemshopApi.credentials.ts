@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { credentialText, withHeaders } from '../nodes/shared/credentials';
 
 /** Fields both Nuvemshop credentials share: where the API is and how the app introduces itself. */
 export const nuvemshopPlatformFields: INodeProperties[] = [
@@ -100,15 +103,16 @@ export class NuvemshopApi implements ICredentialType {
 		...nuvemshopPlatformFields,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authentication: '=bearer {{$credentials.accessToken}}',
-				'User-Agent': '={{$credentials.appName}} ({{$credentials.appContact}})',
-			},
-		},
-	};
+	/** Nuvemshop reads "Authentication: bearer", and requires the app's name and contact in the User-Agent. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, {
+			Authentication: `bearer ${credentialText(credentials.accessToken)}`,
+			'User-Agent': `${credentialText(credentials.appName)} (${credentialText(credentials.appContact)})`,
+		});
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

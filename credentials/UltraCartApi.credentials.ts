@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { credentialText, withHeaders } from '../nodes/shared/credentials';
 
 /** The API root; only proxies and test servers change it. */
 export const ultraCartBaseUrlField: INodeProperties = {
@@ -43,15 +46,15 @@ export class UltraCartApi implements ICredentialType {
 		ultraCartBaseUrlField,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'x-ultracart-simple-key': '={{$credentials.apiKey}}',
-				'X-UltraCart-Api-Version': '2017-03-01',
-			},
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, {
+			'x-ultracart-simple-key': credentialText(credentials.apiKey),
+			'X-UltraCart-Api-Version': '2017-03-01',
+		});
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { credentialText, withHeaders } from '../nodes/shared/credentials';
 
 export class VoucherifyApi implements ICredentialType {
 	name = 'voucherifyApi';
@@ -103,16 +106,16 @@ export class VoucherifyApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-App-Id': '={{$credentials.applicationId}}',
-				'X-App-Token': '={{$credentials.secretKey}}',
-				'X-Voucherify-Channel': '={{$credentials.channel || "n8n"}}',
-			},
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, {
+			'X-App-Id': credentialText(credentials.applicationId),
+			'X-App-Token': credentialText(credentials.secretKey),
+			'X-Voucherify-Channel': credentialText(credentials.channel) || 'n8n',
+		});
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

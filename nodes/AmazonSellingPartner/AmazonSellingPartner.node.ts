@@ -9,6 +9,7 @@ import {
 import { requestSettingsProperty, routeItems } from '../shared';
 import * as message from './actions/message/Message.resource';
 import { getMarketplaces } from './methods/loadOptions';
+import { spApiTransport } from './transport';
 
 export class AmazonSellingPartner implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,6 +43,10 @@ export class AmazonSellingPartner implements INodeType {
 	methods = { loadOptions: { getMarketplaces } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, { message: message.operations });
+		return await routeItems.call(
+			this,
+			{ message: message.operations },
+			{ maxInFlight: spApiTransport.config.maxInFlight },
+		);
 	}
 }

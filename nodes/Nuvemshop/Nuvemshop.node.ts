@@ -9,6 +9,7 @@ import {
 import { requestSettingsProperty, routeItems } from '../shared';
 import * as customer from './actions/customer/Customer.resource';
 import { authenticationProperty, credentials } from './authentication';
+import { nuvemshopTransport } from './transport';
 
 export class Nuvemshop implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,6 +41,10 @@ export class Nuvemshop implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, { customer: customer.operations });
+		return await routeItems.call(
+			this,
+			{ customer: customer.operations },
+			{ maxInFlight: nuvemshopTransport.config.maxInFlight },
+		);
 	}
 }

@@ -11,6 +11,7 @@ import * as asyncAction from './actions/asyncAction/AsyncAction.resource';
 import * as customer from './actions/customer/Customer.resource';
 import { credentials } from './authentication';
 import { getCustomerMetadataKeys } from './methods/loadOptions';
+import { voucherifyTransport } from './transport';
 
 export class Voucherify implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,9 +49,10 @@ export class Voucherify implements INodeType {
 	methods = { loadOptions: { getCustomerMetadataKeys } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, {
-			customer: customer.operations,
-			asyncAction: asyncAction.operations,
-		});
+		return await routeItems.call(
+			this,
+			{ customer: customer.operations, asyncAction: asyncAction.operations },
+			{ maxInFlight: voucherifyTransport.config.maxInFlight },
+		);
 	}
 }

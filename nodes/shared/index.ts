@@ -1,4 +1,5 @@
 // What providers use of the kernel. errors.ts and response.ts are parts of the Transport, not used on their own.
+export * from './credentials';
 export * from './dates';
 export * from './digest';
 export * from './pacing';

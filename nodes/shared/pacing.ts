@@ -95,6 +95,9 @@ export class TokenBucket {
 			observation.limit > 0 &&
 			observation.limit !== this.spec.capacity
 		) {
+			// a larger plan than documented (Nuvemshop x10): its extra room was never counted as used
+			if (observation.limit > this.spec.capacity)
+				this.tokens += observation.limit - this.spec.capacity;
 			this.spec = { ...this.spec, capacity: observation.limit };
 		}
 		if (observation.ratePerSecond !== undefined && observation.ratePerSecond > 0) {

@@ -15,9 +15,28 @@ export type OperationResult =
 	| INodeExecutionData[]
 	| undefined;
 
+/**
+ * Declares an operation's items independent of each other, so several may be in flight at once (up to the node's
+ * bound, see RouteOptions). `recordKey` names the record an item changes: items with the same key still run one
+ * after another, in input order, so the last item's values win as they would one at a time.
+ */
+export interface ParallelItems {
+	recordKey?: (ctx: IExecuteFunctions, itemIndex: number) => string | undefined;
+}
+
 /** An operation that runs once per input item. */
 export interface ItemOperation {
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/** Left out: one item at a time (the operation reads then writes, or its items depend on each other). */
+	parallel?: ParallelItems;
+}
+
+export interface RouteOptions {
+	/**
+	 * The most items of a parallel operation in flight at once: the provider's default for its vendor (1 where the
+	 * vendor refuses concurrent requests). The pacing still decides when each request leaves.
+	 */
+	maxInFlight?: number;
 }
 
 /** An operation that needs all input items at once (bulk updates); it pairs its own output. */
@@ -77,10 +96,85 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 	};
 }
 
+/** The key of an item's record, or undefined when it cannot be read (execute() then reports the bad parameter). */
+function recordKeyOf(
+	ctx: IExecuteFunctions,
+	parallel: ParallelItems,
+	itemIndex: number,
+): string | undefined {
+	try {
+		return parallel.recordKey?.(ctx, itemIndex);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Runs every item, at most `maxInFlight` at once. Output is in input order and paired; under continueOnFail a failed
+ * item becomes its error item. Otherwise the first failure stops new items from starting, the ones in flight finish
+ * (they may already have reached the vendor), and the failure of the lowest item index is thrown. Stop (execution
+ * cancel) also stops new items from starting; n8n discards what a stopped execution returns.
+ */
+async function runItems(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation,
+	itemCount: number,
+	maxInFlight: number,
+): Promise<INodeExecutionData[]> {
+	const results: INodeExecutionData[][] = new Array<INodeExecutionData[]>(itemCount);
+	const failures = new Map<number, unknown>();
+	const continueOnFail = ctx.continueOnFail();
+	const signal = ctx.getExecutionCancelSignal?.();
+	const parallel = maxInFlight > 1 ? operation.parallel : undefined;
+	/** Per record key: the item of that record that runs last so far. */
+	const recordTails = new Map<string, Promise<void>>();
+	let nextIndex = 0;
+	let stopped = false;
+
+	const runOne = async (itemIndex: number) => {
+		if (stopped || signal?.aborted) return;
+		try {
+			results[itemIndex] = toItems(await operation.execute.call(ctx, itemIndex), itemIndex);
+		} catch (error) {
+			if (continueOnFail) {
+				results[itemIndex] = [errorItem(error, itemIndex)];
+				return;
+			}
+			failures.set(itemIndex, error);
+			stopped = true;
+		}
+	};
+	const worker = async () => {
+		while (!stopped && !signal?.aborted && nextIndex < itemCount) {
+			const itemIndex = nextIndex++;
+			const key = parallel ? recordKeyOf(ctx, parallel, itemIndex) : undefined;
+			if (key === undefined) {
+				await runOne(itemIndex);
+				continue;
+			}
+			const previous = recordTails.get(key);
+			const mine = previous
+				? previous.then(async () => await runOne(itemIndex))
+				: runOne(itemIndex);
+			recordTails.set(key, mine);
+			await mine;
+		}
+	};
+	const workers = parallel ? Math.max(1, Math.min(maxInFlight, itemCount)) : 1;
+	await Promise.all(Array.from({ length: workers }, worker));
+
+	if (failures.size) {
+		const first = Math.min(...failures.keys());
+		throw asNodeError(ctx.getNode(), failures.get(first), first);
+	}
+	return results.flat();
+}
+
 /** The one item loop of every node: in order, paired, and continueOnFail turning a failure into one error item. */
 export async function routeItems(
 	this: IExecuteFunctions,
 	operations: OperationMap,
+	options: RouteOptions = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -97,17 +191,5 @@ export async function routeItems(
 		return [await operation.executeBatch.call(this, items)];
 	}
 
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			output.push(...toItems(await operation.execute.call(this, itemIndex), itemIndex));
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push(errorItem(error, itemIndex));
-				continue;
-			}
-			throw asNodeError(this.getNode(), error, itemIndex);
-		}
-	}
-	return [output];
+	return [await runItems(this, operation, items.length, options.maxInFlight ?? 1)];
 }

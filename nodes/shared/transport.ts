@@ -1,5 +1,7 @@
 import { sleep, type IDataObject, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
 
+import { decryptedFor, executionCredential } from './credentials';
+
 import {
 	finalError,
 	quotaWaitError,
@@ -52,6 +54,19 @@ function httpOptions(request: KernelRequest, timeoutMs: number): IHttpRequestOpt
 	return options;
 }
 
+/** Waits ms, or less when the user stops the execution; resolves false when stopped. */
+async function waitUnlessStopped(ctx: KernelContext, ms: number): Promise<boolean> {
+	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	if (signal?.aborted) return false;
+	try {
+		await sleep(ms, signal);
+		return true;
+	} catch {
+		// sleep rejects only when the signal aborts
+		return false;
+	}
+}
+
 export class Transport {
 	constructor(readonly config: ProviderTransportConfig) {}
 
@@ -89,7 +104,17 @@ export class Transport {
 						attempt,
 					});
 				}
-				await sleep(paceMs);
+				if (!(await waitUnlessStopped(ctx, paceMs))) {
+					// Stop pressed while waiting for the quota: the request never leaves, its turn goes back
+					bucket?.release();
+					throw await finalError(
+						ctx,
+						this.config,
+						request,
+						{ kind: 'cancelled', networkCode: 'ERR_CANCELED' },
+						{ attempt, waitedMs, maxRetryWaitMs: settings.maxRetryWaitMs },
+					);
+				}
 				waitedMs += paceMs;
 			}
 
@@ -163,7 +188,15 @@ export class Transport {
 					maxRetryWaitMs: settings.maxRetryWaitMs,
 				});
 			}
-			await sleep(waitMs);
+			if (!(await waitUnlessStopped(ctx, waitMs))) {
+				throw await finalError(
+					ctx,
+					this.config,
+					request,
+					{ kind: 'cancelled', networkCode: 'ERR_CANCELED' },
+					{ attempt, waitedMs, maxRetryWaitMs: settings.maxRetryWaitMs },
+				);
+			}
 			waitedMs += waitMs;
 		}
 	}
@@ -198,19 +231,45 @@ export class Transport {
 		);
 	}
 
-	/** A request without a credential type goes out as it is (a presigned URL carries its own signature). */
+	/**
+	 * A request without a credential type goes out as it is (a presigned URL carries its own signature). In an
+	 * execute() call the credential is decrypted once and handed to n8n with each request; the first request with it
+	 * goes alone, so a token its preAuthentication fetches (SP-API's access token) is fetched once, not once per
+	 * request in flight. (n8n's helpers build a new HTTP agent per request, so connections cannot be reused.)
+	 */
 	private async send(
 		ctx: KernelContext,
 		request: KernelRequest,
 		options: IHttpRequestOptions,
 	): Promise<unknown> {
-		if (!request.credentialType) return await ctx.helpers.httpRequest(options);
-		return await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			request.credentialType,
-			options,
-			this.config.credentialOptions,
-		);
+		const { credentialType } = request;
+		if (!credentialType) return await ctx.helpers.httpRequest(options);
+		const credential = executionCredential(ctx, credentialType);
+		if (!credential) {
+			return await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				credentialType,
+				options,
+				this.config.credentialOptions,
+			);
+		}
+		const data = await credential.data;
+		const authenticated = async () =>
+			await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, {
+				...this.config.credentialOptions,
+				credentialsDecrypted: decryptedFor(ctx, credentialType, data),
+			});
+		if (credential.firstAnswer) {
+			await credential.firstAnswer;
+			return await authenticated();
+		}
+		let answered = () => {};
+		credential.firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+		try {
+			return await authenticated();
+		} finally {
+			answered();
+		}
 	}
 
 	private observe(bucket: TokenBucket | undefined, headers: IDataObject): void {

@@ -86,6 +86,11 @@ export interface ProviderTransportConfig {
 	parseError: (response: RawResponse) => VendorError;
 	/** Passed to httpRequestWithAuthentication (the statuses that refresh a token, OAuth2 options). */
 	credentialOptions?: IAdditionalCredentialOptions;
+	/**
+	 * Items of a parallel operation (see router.ts) in flight at once: enough to keep the vendor's rate busy at its
+	 * latency, never more than the vendor's rules allow (1 where it refuses concurrent requests). Default 1.
+	 */
+	maxInFlight?: number;
 	/** Backoff tuning; the defaults suit every vendor here. */
 	backoff?: { baseDelayMs?: number; maxDelayMs?: number; maxAttempts?: number };
 }

@@ -65,6 +65,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	readonly types = new Map<string, ICredentialType>();
 	/** How many times each credential type's preAuthentication ran. */
 	readonly preAuthenticationCalls = new Map<string, number>();
+	/** How many times each credential type was read (decrypted), as a node's getCredentials() reads it. */
+	readonly decryptions = new Map<string, number>();
 
 	constructor(credentialTypes: ICredentialType[]) {
 		super();
@@ -193,6 +195,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions.set(type, (this.decryptions.get(type) ?? 0) + 1);
 		const stored = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
 		if (!stored || stored.type !== type) {
 			throw new Error(

@@ -22,7 +22,9 @@ import {
 	requiredString,
 	pathSegment,
 	pollChanges,
+	readCredentials,
 	routeItems,
+	type ItemOperation,
 	type OperationMap,
 } from '../../nodes/shared';
 
@@ -125,7 +127,7 @@ async function send(
 ) {
 	const auth = ctx.getNodeParameter('authentication', 0, 'key') as string;
 	const credentialType = auth === 'session' ? 'probeSessionApi' : 'probeKeyApi';
-	const credentials = await ctx.getCredentials(credentialType, itemIndex);
+	const credentials = await readCredentials(ctx, credentialType);
 	const group = ctx.getNodeParameter('rateLimitGroup', 0, 'default') as string;
 	const response = await probeTransport.request(ctx, {
 		credentialType,
@@ -139,75 +141,89 @@ async function send(
 	return await probeTransport.jsonBody<IDataObject>(ctx, response, itemIndex);
 }
 
+/** The most items of a parallel operation the probe keeps in flight. */
+export const PROBE_MAX_IN_FLIGHT = 4;
+
+const customerOperations: Record<string, ItemOperation> = {
+	// a presigned URL: no credential, yet paced, retried and its errors read as any other request
+	getPresigned: {
+		async execute(this: IExecuteFunctions, i: number) {
+			const response = await probeTransport.request(this, {
+				method: 'GET',
+				url: this.getNodeParameter('url', i) as string,
+				safeToRepeat: true,
+				itemIndex: i,
+			});
+			return await probeTransport.jsonBody<IDataObject>(this, response, i);
+		},
+	},
+	get: {
+		async execute(this: IExecuteFunctions, i: number) {
+			const id = requiredPathId(this, 'customerId', i, 'Customer ID');
+			return await send(
+				this,
+				i,
+				'GET',
+				`/customers/${pathSegment(this, i, 'Customer ID', id)}`,
+				true,
+			);
+		},
+	},
+	create: {
+		async execute(this: IExecuteFunctions, i: number) {
+			const name = requiredString(this, 'name', i, 'Name');
+			return await send(this, i, 'POST', '/customers', false, { name });
+		},
+	},
+	update: {
+		async execute(this: IExecuteFunctions, i: number) {
+			const id = requiredPathId(this, 'customerId', i, 'Customer ID');
+			return await send(
+				this,
+				i,
+				'PUT',
+				`/customers/${pathSegment(this, i, 'Customer ID', id)}`,
+				true,
+				{ name: this.getNodeParameter('name', i, '') as string },
+			);
+		},
+	},
+	getAll: {
+		async execute(this: IExecuteFunctions, i: number) {
+			const limit = readLimit(this, i);
+			const pageSize = 4;
+			return await collectPages(
+				0,
+				async (offset, remaining) => {
+					const size = Math.min(pageSize, remaining ?? pageSize);
+					const page = (await send(
+						this,
+						i,
+						'GET',
+						`/customers?offset=${offset}&limit=${size}`,
+						true,
+					)) as { customers: IDataObject[]; more: boolean };
+					return {
+						items: page.customers,
+						next: nextOffset(offset, size, page.customers.length, page.more),
+					};
+				},
+				limit,
+			);
+		},
+	},
+};
+
+/** The same operations declared parallel: reads independent, writes one after another per customer. */
+const byCustomer = {
+	recordKey: (ctx: IExecuteFunctions, i: number) => String(ctx.getNodeParameter('customerId', i)),
+};
 const operations: OperationMap = {
 	customer: {
-		// a presigned URL: no credential, yet paced, retried and its errors read as any other request
-		getPresigned: {
-			async execute(this: IExecuteFunctions, i: number) {
-				const response = await probeTransport.request(this, {
-					method: 'GET',
-					url: this.getNodeParameter('url', i) as string,
-					safeToRepeat: true,
-					itemIndex: i,
-				});
-				return await probeTransport.jsonBody<IDataObject>(this, response, i);
-			},
-		},
-		get: {
-			async execute(this: IExecuteFunctions, i: number) {
-				const id = requiredPathId(this, 'customerId', i, 'Customer ID');
-				return await send(
-					this,
-					i,
-					'GET',
-					`/customers/${pathSegment(this, i, 'Customer ID', id)}`,
-					true,
-				);
-			},
-		},
-		create: {
-			async execute(this: IExecuteFunctions, i: number) {
-				const name = requiredString(this, 'name', i, 'Name');
-				return await send(this, i, 'POST', '/customers', false, { name });
-			},
-		},
-		update: {
-			async execute(this: IExecuteFunctions, i: number) {
-				const id = requiredPathId(this, 'customerId', i, 'Customer ID');
-				return await send(
-					this,
-					i,
-					'PUT',
-					`/customers/${pathSegment(this, i, 'Customer ID', id)}`,
-					true,
-					{ name: this.getNodeParameter('name', i, '') as string },
-				);
-			},
-		},
-		getAll: {
-			async execute(this: IExecuteFunctions, i: number) {
-				const limit = readLimit(this, i);
-				const pageSize = 4;
-				return await collectPages(
-					0,
-					async (offset, remaining) => {
-						const size = Math.min(pageSize, remaining ?? pageSize);
-						const page = (await send(
-							this,
-							i,
-							'GET',
-							`/customers?offset=${offset}&limit=${size}`,
-							true,
-						)) as { customers: IDataObject[]; more: boolean };
-						return {
-							items: page.customers,
-							next: nextOffset(offset, size, page.customers.length, page.more),
-						};
-					},
-					limit,
-				);
-			},
-		},
+		...customerOperations,
+		getParallel: { ...customerOperations.get, parallel: {} },
+		createParallel: { ...customerOperations.create, parallel: {} },
+		updateParallel: { ...customerOperations.update, parallel: byCustomer },
 	},
 };
 
@@ -262,7 +278,7 @@ export class KernelProbe implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, operations);
+		return await routeItems.call(this, operations, { maxInFlight: PROBE_MAX_IN_FLIGHT });
 	}
 }
 

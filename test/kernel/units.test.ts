@@ -80,6 +80,24 @@ test("the bucket's refill starts when the first request of a burst is answered, 
 	expect(bucket.reserve()).toBe(1000);
 });
 
+test("a plan larger than documented gives its extra room at once; the vendor's remaining still caps it", () => {
+	const now = 0;
+	const bucket = new TokenBucket({ capacity: 40, refillPerSecond: 2 }, () => now);
+	for (let i = 0; i < 10; i++) expect(bucket.reserve()).toBe(0);
+	// the first answer says the bucket holds 400 (Nuvemshop x10), of which 395 are free
+	bucket.observe({ limit: 400, remaining: 395, ratePerSecond: 20 });
+	const waits = Array.from({ length: 391 }, () => bucket.reserve());
+	expect(waits.slice(0, 390).every((wait) => wait === 0)).toBe(true);
+	expect(waits[390]).toBeGreaterThan(0);
+	// a vendor that reports less room than the plan's size is believed
+	const shared = new TokenBucket({ capacity: 40, refillPerSecond: 2 }, () => now);
+	shared.reserve();
+	shared.observe({ limit: 400, remaining: 5 });
+	expect(Array.from({ length: 6 }, () => shared.reserve()).filter((wait) => wait > 0)).toHaveLength(
+		1,
+	);
+});
+
 test('redaction masks secrets, their URL encoding and token shapes, but keeps public fields', () => {
 	const secrets = secretValues({
 		apiKey: 'k/ey+12345',

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { MWS_PATH, mwsEndpoint } from '../../../credentials/AmazonMwsApi.credentials';
-import { Transport, type RawResponse } from '../../shared';
+import { readCredentials, Transport, type RawResponse } from '../../shared';
 import { child, parseXml, toJson, xsdBoolean, type XmlElement } from './xml';
 
 export const CREDENTIAL_TYPE = 'amazonMwsApi';
@@ -84,7 +84,7 @@ export async function mwsRequest(
 	action: MwsAction,
 	params: IDataObject = {},
 ): Promise<XmlElement> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await readCredentials(ctx, CREDENTIAL_TYPE);
 	const response: RawResponse = await mwsTransport.request(ctx, {
 		credentialType: CREDENTIAL_TYPE,
 		method: 'POST',

@@ -5,7 +5,7 @@ import {
 	type IHttpRequestMethods,
 } from 'n8n-workflow';
 
-import { baseUrl, Transport, type RawResponse } from '../../shared';
+import { baseUrl, readCredentials, Transport, type RawResponse } from '../../shared';
 // the table holds data only: importing it here makes no import cycle
 import { MESSAGE_TYPES } from '../actions/message/messageTypes';
 import { HOSTS, MARKETPLACES, REGION_NAMES, regionOf } from './marketplaces';
@@ -39,6 +39,8 @@ export const spApiTransport = new Transport({
 	provider: 'Amazon Selling Partner',
 	rateLimits,
 	defaultRateLimitGroup: 'getMessagingActionsForOrder',
+	// each operation's burst is 5; more in flight would only wait for its bucket
+	maxInFlight: 5,
 	// x-amzn-RateLimit-Limit is the sustained rate in requests per second (the kernel paces a little under it).
 	readRateLimitHeaders: (headers) => {
 		const rate = Number(headers['x-amzn-ratelimit-limit']);
@@ -72,7 +74,7 @@ export const spApiTransport = new Transport({
 export async function apiBaseUrl(
 	ctx: IExecuteFunctions,
 ): Promise<{ baseUrl: string; region: ReturnType<typeof regionOf> }> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await readCredentials(ctx, CREDENTIAL_TYPE);
 	const region = regionOf(credentials.region);
 	const custom = credentials.useCustomEndpoints === true ? baseUrl(credentials.customEndpoint) : '';
 	if (custom && !/^https?:\/\//.test(custom)) {

@@ -11,7 +11,7 @@ import {
 	type NodeApiError,
 } from 'n8n-workflow';
 
-import { baseUrl, Transport, type RawResponse } from '../../shared';
+import { baseUrl, readCredentials, Transport, type RawResponse } from '../../shared';
 import type { NuvemshopCredentialType } from '../authentication';
 
 export type NuvemshopContext =
@@ -33,6 +33,8 @@ export const nuvemshopTransport = new Transport({
 	provider: 'Nuvemshop',
 	rateLimits: { store: { capacity: 40, refillPerSecond: 2 } },
 	defaultRateLimitGroup: 'store',
+	// x10 plans drain 20 a second: at 150-400 ms per answer that takes 3-8 requests in flight, 10 leaves room for jitter
+	maxInFlight: 10,
 	readRateLimitHeaders: (headers) => {
 		const limit = Number(headers['x-rate-limit-limit']);
 		const remaining = Number(headers['x-rate-limit-remaining']);
@@ -99,7 +101,7 @@ async function storeAddress(
 	ctx: NuvemshopContext,
 	credentialType: NuvemshopCredentialType,
 ): Promise<StoreAddress> {
-	const credentials = await ctx.getCredentials(credentialType);
+	const credentials = await readCredentials(ctx, credentialType);
 	const version = String(credentials.apiVersion ?? '2025-03').trim();
 	if (!API_VERSION.test(version)) {
 		throw new NodeOperationError(

@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { baseUrl, Transport, type RawResponse } from '../../shared';
+import { baseUrl, readCredentials, Transport, type RawResponse } from '../../shared';
 import { authenticationProperty } from '../authentication';
 
 export type UltraCartContext =
@@ -26,6 +26,7 @@ export const ultraCartTransport = new Transport({
 	provider: 'UltraCart',
 	rateLimits: { application: { capacity: 1000, refillPerSecond: 1000 / 3600 } },
 	defaultRateLimitGroup: 'application',
+	maxInFlight: 1,
 	parseError: (response) => {
 		const body = response.body as IDataObject | undefined;
 		const error = (body && typeof body === 'object' ? body.error : undefined) as
@@ -73,7 +74,7 @@ export async function ultraCartRequest<T = IDataObject>(
 			? ctx.getNodeParameter('authentication', 0, fallback)
 			: ctx.getNodeParameter('authentication', fallback)
 	) as string;
-	const credentials = await ctx.getCredentials(credentialType);
+	const credentials = await readCredentials(ctx, credentialType);
 	const kernelRequest = {
 		credentialType,
 		method: request.method,

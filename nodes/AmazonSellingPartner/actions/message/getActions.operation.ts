@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyParameter, simplifyProperty, type OperationMenuEntry } from '../../../shared';
+import {
+	simplifyParameter,
+	simplifyProperty,
+	type OperationMenuEntry,
+	type ParallelItems,
+} from '../../../shared';
 import { fetchAllowedTypes } from './allowedTypes';
 import { orderProperties, readOrder } from './fields';
 import { simplifyActions } from './simplify';
@@ -46,3 +51,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...(options.includeRawResponse === true ? { raw: body } : {}),
 	};
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

@@ -5,6 +5,7 @@ import {
 	simplifyParameter,
 	simplifyProperty,
 	type OperationMenuEntry,
+	type ParallelItems,
 } from '../../../shared';
 import { spApiRequest } from '../../transport';
 import { orderProperties, readOrder } from './fields';
@@ -36,3 +37,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		? simplifyAttributes(order, response.body)
 		: response.body;
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { pathSegment, type OperationModule } from '../../../shared';
+import { pathSegment, requiredPathId, type OperationModule } from '../../../shared';
 import { spApiRequest } from '../../transport';
 import { assertOrderAllows } from './allowedTypes';
 import { readAttachments, uploadAttachments } from './attachments';
@@ -58,6 +58,10 @@ export function sendOperation(type: MessageType): OperationModule {
 		properties: messageProperties(type),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			return await send(this, itemIndex, type);
+		},
+		// messages to the same order go one after another, in input order (Amazon may allow only one of a type)
+		parallel: {
+			recordKey: (ctx, itemIndex) => requiredPathId(ctx, 'amazonOrderId', itemIndex, 'Order ID'),
 		},
 	};
 }

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { emailParameter, requiredString, type OperationMenuEntry } from '../../../shared';
+import {
+	emailParameter,
+	requiredString,
+	type OperationMenuEntry,
+	type ParallelItems,
+} from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
 import {
 	customerBody,
@@ -35,3 +40,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.body as IDataObject;
 }
+
+/** Items of the same email address run one after another, in input order; others in parallel. */
+export const parallel: ParallelItems = {
+	recordKey: (ctx, itemIndex) => emailParameter(ctx, 'email', itemIndex, 'Email').toLowerCase(),
+};

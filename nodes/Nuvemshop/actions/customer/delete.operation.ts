@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import type { ParallelItems, OperationMenuEntry } from '../../../shared';
+
 import { nuvemshopRequest } from '../../transport';
 import { customerIdParameter, customerIdProperty } from './fields';
 
@@ -21,3 +22,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	await nuvemshopRequest(this, itemIndex, { method: 'DELETE', path, safeToRepeat: true });
 	return { id, deleted: true };
 }
+
+/** Items of the same customer run one after another, in input order; others in parallel. */
+export const parallel: ParallelItems = {
+	recordKey: (ctx, itemIndex) => String(customerIdParameter(ctx, itemIndex).id),
+};

@@ -5,6 +5,7 @@ import {
 	simplifyOutput,
 	simplifyProperty,
 	type OperationMenuEntry,
+	type ParallelItems,
 } from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
 import { customerIdParameter, customerIdProperty, fieldsOptions } from './fields';
@@ -33,3 +34,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return simplifyOutput(this, itemIndex, response.body as IDataObject, simplifyCustomer);
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, type OperationMenuEntry } from '../../../shared';
+import { invalidParameter, type OperationMenuEntry, type ParallelItems } from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
 import {
 	customerBody,
@@ -50,3 +50,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.body as IDataObject;
 }
+
+/** Items of the same customer run one after another, in input order; others in parallel. */
+export const parallel: ParallelItems = {
+	recordKey: (ctx, itemIndex) => String(customerIdParameter(ctx, itemIndex).id),
+};

@@ -8,6 +8,7 @@ import {
 	requiredString,
 	upsertResult,
 	type OperationMenuEntry,
+	type ParallelItems,
 } from '../../../shared';
 import { nuvemshopRequest } from '../../transport';
 import { listCustomers } from '../../transport/customers';
@@ -90,3 +91,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return upsertResult('updated', updated.body as IDataObject);
 }
+
+/** Items of the same email address (it reads, then writes) run one after another, in input order; others in parallel. */
+export const parallel: ParallelItems = {
+	recordKey: (ctx, itemIndex) => emailParameter(ctx, 'email', itemIndex, 'Email').toLowerCase(),
+};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredPathId, type OperationMenuEntry } from '../../../shared';
+import { requiredPathId, type OperationMenuEntry, type ParallelItems } from '../../../shared';
 import { awaitAsyncAction, getAsyncAction } from '../../transport';
 import { asyncActionWait, waitForCompletionProperties } from '../fields';
 
@@ -31,3 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return await awaitAsyncAction(this, itemIndex, id, asyncActionWait(this, itemIndex));
 	return await getAsyncAction(this, itemIndex, id);
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyOutput, simplifyProperty, type OperationMenuEntry } from '../../../shared';
+import {
+	simplifyOutput,
+	simplifyProperty,
+	type OperationMenuEntry,
+	type ParallelItems,
+} from '../../../shared';
 import { voucherifyRequest } from '../../transport';
 import { customerIdParameter, customerIdProperty } from './fields';
 import { simplifyCustomer } from './simplify';
@@ -25,3 +30,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return simplifyOutput(this, itemIndex, customer, simplifyCustomer);
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import type { ParallelItems, OperationMenuEntry } from '../../../shared';
+
 import { activityProperties, listActivities } from './fields';
 
 export const menu: OperationMenuEntry = {
@@ -24,3 +25,6 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await listActivities(this, itemIndex, 'activities');
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

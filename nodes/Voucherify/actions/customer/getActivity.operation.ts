@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import type { ParallelItems, OperationMenuEntry } from '../../../shared';
+
 import { activityProperties, listActivities } from './fields';
 
 export const menu: OperationMenuEntry = {
@@ -36,3 +37,6 @@ export const properties: INodeProperties[] = activityProperties(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await listActivities(this, itemIndex, 'activity');
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

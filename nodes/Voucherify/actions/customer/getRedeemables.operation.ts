@@ -5,6 +5,7 @@ import {
 	readLimit,
 	returnAllOrLimit,
 	type OperationMenuEntry,
+	type ParallelItems,
 } from '../../../shared';
 import { deepObjectQuery } from '../../transport';
 import { listCustomerItems } from '../../transport/customers';
@@ -55,3 +56,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		readLimit(this, itemIndex),
 	);
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

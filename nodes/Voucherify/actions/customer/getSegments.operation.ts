@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationMenuEntry } from '../../../shared';
+import type { ParallelItems, OperationMenuEntry } from '../../../shared';
+
 import { voucherifyRequest } from '../../transport';
 import { customerIdParameter, customerIdProperty } from './fields';
 
@@ -23,3 +24,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return response.data ?? [];
 }
+
+/** A read: items are independent. */
+export const parallel: ParallelItems = {};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, type OperationMenuEntry } from '../../../shared';
+import { invalidParameter, type OperationMenuEntry, type ParallelItems } from '../../../shared';
 import { voucherifyRequest } from '../../transport';
 import {
 	checkedCustomerBody,
@@ -50,3 +50,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		safeToRepeat: true,
 	});
 }
+
+/** Items of the same customer run one after another, in input order; others in parallel. */
+export const parallel: ParallelItems = {
+	recordKey: (ctx, itemIndex) => customerIdParameter(ctx, itemIndex).id,
+};

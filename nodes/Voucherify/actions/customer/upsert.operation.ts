@@ -7,6 +7,7 @@ import {
 	upsertResult,
 	type OperationMenuEntry,
 	type UpsertAction,
+	type ParallelItems,
 } from '../../../shared';
 import { voucherifyFind, voucherifyRequest } from '../../transport';
 import {
@@ -77,3 +78,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return upsertResult(action, customer);
 }
+
+/**
+ * It reads, then writes: items of the same source ID run one after another, in input order, and so do all items
+ * without one (their JSON Fields may name the same customer); others in parallel.
+ */
+export const parallel: ParallelItems = {
+	recordKey: (ctx, itemIndex) =>
+		String(ctx.getNodeParameter('sourceId', itemIndex, '') ?? '').trim(),
+};
