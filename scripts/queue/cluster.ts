@@ -61,7 +61,10 @@ export function planCluster(o: {
 	log: (s: string) => void;
 	/** Settings of the worker processes only (the test's pacing setting). */
 	workerEnv?: Record<string, string>;
+	/** Settings of main only. */
+	mainEnv?: Record<string, string>;
 	concurrency?: number;
+	owner?: Instance['owner'];
 }): Cluster {
 	fs.rmSync(o.root, { recursive: true, force: true });
 	fs.mkdirSync(o.root, { recursive: true });
@@ -79,7 +82,7 @@ export function planCluster(o: {
 			port,
 			brokerPort,
 			encryptionKey: ENCRYPTION_KEY,
-			owner: OWNER,
+			owner: o.owner ?? OWNER,
 			rt: o.rt,
 			log: o.log,
 			env: { ...o.env, ...env },
@@ -92,6 +95,7 @@ export function planCluster(o: {
 		// production webhooks only on the webhook process
 		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		N8N_WEBHOOK_URL: `http://127.0.0.1:${b + 2}/`,
+		...(o.mainEnv ?? {}),
 	});
 	const webhook = member('webhook', b + 2, b + 3, {});
 	const workers = [1, 2].map((n) =>
@@ -175,7 +179,9 @@ async function waitReady(m: Member, url: string, timeoutMs = 180_000): Promise<v
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
-	throw new Error(`${m.role} not ready within ${timeoutMs / 1000} s:\n${m.server!.output().slice(-3000)}`);
+	throw new Error(
+		`${m.role} not ready within ${timeoutMs / 1000} s:\n${m.server!.output().slice(-3000)}`,
+	);
 }
 
 /**
@@ -195,12 +201,22 @@ export async function importAll(
 	fs.writeFileSync(credsFile, JSON.stringify(credentials, null, 2));
 	fs.writeFileSync(wfFile, JSON.stringify(workflows, null, 2));
 	try {
-		await cliOrThrow(cluster.main.inst, ['import:credentials', `--input=${credsFile}`], cluster.cliBroker());
-		await cliOrThrow(cluster.main.inst, ['import:workflow', `--input=${wfFile}`], cluster.cliBroker());
+		await cliOrThrow(
+			cluster.main.inst,
+			['import:credentials', `--input=${credsFile}`],
+			cluster.cliBroker(),
+		);
+		await cliOrThrow(
+			cluster.main.inst,
+			['import:workflow', `--input=${wfFile}`],
+			cluster.cliBroker(),
+		);
 	} finally {
 		fs.rmSync(credsFile, { force: true });
 	}
-	const ids = workflows.filter((w) => w.active).map((w) => `'${w.id.replace(/[^A-Za-z0-9]/g, '')}'`);
+	const ids = workflows
+		.filter((w) => w.active)
+		.map((w) => `'${w.id.replace(/[^A-Za-z0-9]/g, '')}'`);
 	if (ids.length)
 		sql(
 			`UPDATE workflow_entity SET active = true, "activeVersionId" = "versionId" WHERE id IN (${ids.join(', ')})`,

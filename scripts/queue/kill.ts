@@ -57,7 +57,10 @@ export function planKill(running: RunningProvider[]): KillPlan | undefined {
 				type: 'n8n-nodes-base.splitOut',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { fieldToSplitOut: 'body.markers', options: { destinationFieldName: 'marker' } },
+				parameters: {
+					fieldToSplitOut: 'body.markers',
+					options: { destinationFieldName: 'marker' },
+				},
 			},
 			{ ...node, position: [440, 0] },
 		],
@@ -88,62 +91,77 @@ export async function checkWorkerKilled(
 	check: (name: string, fn: () => Promise<string | undefined | void>) => Promise<void>,
 ): Promise<KillOutcome | undefined> {
 	let outcome: KillOutcome | undefined;
-	await check('kill: a worker killed mid-batch repeats no write and loses none silently', async () => {
-		const emu = plan.rp.emulator;
-		const markers = Array.from({ length: plan.batch }, (_, i) => `kill-batch-${i}`);
-		const sent = () =>
-			(emu.calls('createConfirmDeliveryDetails') as Array<{ body: string; status: number }>)
-				.filter((r) => r.status !== 429)
-				.map((r) => JSON.parse(r.body).text as string)
-				.filter((t) => markers.includes(t));
-		// let the seller's bucket refill after the load, so the batch starts with its burst
-		await sleep(6000);
-		const call = await callWebhook(cluster.webhookUrl, plan.path, { markers });
-		if (call.status !== 200) return `the webhook process answered ${call.status}: ${call.text.slice(0, 300)}`;
-		const deadline = Date.now() + 60_000;
-		while (sent().length < 8 && Date.now() < deadline) await sleep(100);
-		if (sent().length < 8) return `the batch did not start: ${sent().length} messages in 60 s`;
-		const rows = services.sql(
-			`SELECT id FROM execution_entity WHERE "workflowId" = '${plan.workflow.id}' ORDER BY id DESC LIMIT 1`,
-		);
-		const executionId = rows[0];
-		const runner = cluster.workers.find((w) => cluster.workerOf().get(executionId)?.started.includes(w.role));
-		if (!runner) return `no worker logged that it started execution ${executionId}`;
-		const atKill = sent().length;
-		runner.server!.kill();
-		log(`kill: SIGKILL to ${runner.role} (its process group) after ${atKill} of ${plan.batch} messages of execution ${executionId}`);
-		// Bull notices a stalled job when its lock expires (30 s) and may hand it to another worker; wait past that.
-		const statuses: string[] = [];
-		const until = Date.now() + 100_000;
-		let status = '';
-		while (Date.now() < until) {
-			status = services.sql(`SELECT status FROM execution_entity WHERE id = ${executionId}`)[0] ?? '';
-			if (statuses[statuses.length - 1] !== status) statuses.push(status);
-			if (['success', 'error', 'crashed', 'canceled'].includes(status) && Date.now() > until - 40_000) break;
-			await sleep(1000);
-		}
-		const written = sent();
-		const counts = new Map<string, number>();
-		for (const t of written) counts.set(t, (counts.get(t) ?? 0) + 1);
-		const repeated = [...counts.values()].filter((n) => n > 1).length;
-		const missing = markers.filter((m) => !counts.has(m)).length;
-		const again = cluster.workerOf().get(executionId);
-		const ranAgainOn = again?.started.find((r) => r !== runner.role);
-		outcome = {
-			executionId,
-			killed: runner.role,
-			statuses,
-			written: counts.size,
-			repeated,
-			missing,
-			ranAgainOn,
-			summary: `execution ${executionId}: ${statuses.join(' → ')}; ${counts.size} of ${plan.batch} messages sent (${atKill} before the kill), ${repeated} sent twice, ${missing} not sent${ranAgainOn ? `; ${ranAgainOn} ran it again` : '; no other worker ran it again'}`,
-		};
-		log(`kill: ${outcome.summary}`);
-		if (repeated) return `${repeated} messages were sent twice: ${outcome.summary}`;
-		if (missing && status === 'success')
-			return `${missing} messages missing while the execution says success: ${outcome.summary}`;
-		return undefined;
-	});
+	await check(
+		'kill: a worker killed mid-batch repeats no write and loses none silently',
+		async () => {
+			const emu = plan.rp.emulator;
+			const markers = Array.from({ length: plan.batch }, (_, i) => `kill-batch-${i}`);
+			const sent = () =>
+				(emu.calls('createConfirmDeliveryDetails') as Array<{ body: string; status: number }>)
+					.filter((r) => r.status !== 429)
+					.map((r) => JSON.parse(r.body).text as string)
+					.filter((t) => markers.includes(t));
+			// let the seller's bucket refill after the load, so the batch starts with its burst
+			await sleep(6000);
+			const call = await callWebhook(cluster.webhookUrl, plan.path, { markers });
+			if (call.status !== 200)
+				return `the webhook process answered ${call.status}: ${call.text.slice(0, 300)}`;
+			const deadline = Date.now() + 60_000;
+			while (sent().length < 8 && Date.now() < deadline) await sleep(100);
+			if (sent().length < 8) return `the batch did not start: ${sent().length} messages in 60 s`;
+			const rows = services.sql(
+				`SELECT id FROM execution_entity WHERE "workflowId" = '${plan.workflow.id}' ORDER BY id DESC LIMIT 1`,
+			);
+			const executionId = rows[0];
+			const runner = cluster.workers.find((w) =>
+				cluster.workerOf().get(executionId)?.started.includes(w.role),
+			);
+			if (!runner) return `no worker logged that it started execution ${executionId}`;
+			const atKill = sent().length;
+			runner.server!.kill();
+			log(
+				`kill: SIGKILL to ${runner.role} (its process group) after ${atKill} of ${plan.batch} messages of execution ${executionId}`,
+			);
+			// Bull finds the job stalled once its lock (60 s) expires and fails it (n8n sets maxStalledCount 0: no second
+			// run); main's queue recovery (every N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL minutes, 1 here, 180 by default)
+			// then marks the execution crashed.
+			const killedAt = Date.now();
+			const statuses: string[] = [];
+			const until = killedAt + 240_000;
+			let status = '';
+			while (Date.now() < until) {
+				status =
+					services.sql(`SELECT status FROM execution_entity WHERE id = ${executionId}`)[0] ?? '';
+				if (statuses[statuses.length - 1] !== status) statuses.push(status);
+				if (['success', 'error', 'crashed', 'canceled'].includes(status)) break;
+				await sleep(2000);
+			}
+			const settledAfter = Math.round((Date.now() - killedAt) / 1000);
+			// a few seconds more: nothing may arrive late
+			await sleep(5000);
+			const written = sent();
+			const counts = new Map<string, number>();
+			for (const t of written) counts.set(t, (counts.get(t) ?? 0) + 1);
+			const repeated = [...counts.values()].filter((n) => n > 1).length;
+			const missing = markers.filter((m) => !counts.has(m)).length;
+			const again = cluster.workerOf().get(executionId);
+			const ranAgainOn = again?.started.find((r) => r !== runner.role);
+			outcome = {
+				executionId,
+				killed: runner.role,
+				statuses,
+				written: counts.size,
+				repeated,
+				missing,
+				ranAgainOn,
+				summary: `execution ${executionId}: ${statuses.join(' → ')} (${settledAfter} s after the kill); ${counts.size} of ${plan.batch} messages sent (${atKill} before the kill), ${repeated} sent twice, ${missing} not sent${ranAgainOn ? `; ${ranAgainOn} ran it again` : '; no other worker ran it again'}`,
+			};
+			log(`kill: ${outcome.summary}`);
+			if (repeated) return `${repeated} messages were sent twice: ${outcome.summary}`;
+			if (missing && status === 'success')
+				return `${missing} messages missing while the execution says success: ${outcome.summary}`;
+			return undefined;
+		},
+	);
 	return outcome;
 }

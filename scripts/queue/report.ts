@@ -46,6 +46,8 @@ export function summary(extra: Record<string, unknown> = {}): number {
 		console.log('\nFailures:');
 		for (const f of failed) console.log(`  - ${f.name}: ${(f.detail ?? '').split('\n')[0]}`);
 	}
-	console.log(`\nqueue mode: ${results.length - failed.length} passed, ${failed.length} failed (${seconds} s)`);
+	console.log(
+		`\nqueue mode: ${results.length - failed.length} passed, ${failed.length} failed (${seconds} s)`,
+	);
 	return failed.length || !results.length ? 1 : 0;
 }

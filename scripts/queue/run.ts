@@ -49,6 +49,8 @@ async function main(): Promise<number> {
 			root: path.join(RUNTIME_DIR, 'queue-home'),
 			basePort: BASE,
 			env: services.n8nEnv,
+			// main looks for executions whose worker died every minute instead of every 3 hours (kill.ts)
+			mainEnv: { N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1' },
 			log,
 		});
 
@@ -61,12 +63,17 @@ async function main(): Promise<number> {
 		const triggers = SKIP_TRIGGERS ? [] : planTriggers(stack.running);
 		const load = SKIP_LOAD ? [] : planLoad(stack.running);
 		const kill = SKIP_LOAD ? undefined : planKill(stack.running);
-		await importAll(cluster, credentialsImport(stack), [
-			...operations,
-			...triggers.map((t) => ({ ...t.workflow, active: true })),
-			...load.map((l) => l.workflow),
-			...(kill ? [kill.workflow] : []),
-		], services.sql);
+		await importAll(
+			cluster,
+			credentialsImport(stack),
+			[
+				...operations,
+				...triggers.map((t) => ({ ...t.workflow, active: true })),
+				...load.map((l) => l.workflow),
+				...(kill ? [kill.workflow] : []),
+			],
+			services.sql,
+		);
 		log(
 			`imported ${operations.length} operation, ${triggers.length} trigger and ${load.length + (kill ? 1 : 0)} load workflows`,
 		);
@@ -83,7 +90,9 @@ async function main(): Promise<number> {
 				if (run.status !== 200 || !run.items)
 					return `the webhook process answered ${run.status}: ${run.text.slice(0, 600)}`;
 				const wrong = p.c.check(run.items, p.rp.emulator);
-				return wrong ? `${wrong}\n       output: ${JSON.stringify(run.items).slice(0, 400)}` : undefined;
+				return wrong
+					? `${wrong}\n       output: ${JSON.stringify(run.items).slice(0, 400)}`
+					: undefined;
 			});
 		}
 
@@ -128,7 +137,8 @@ async function checkLwaRefresh(
 		if (before < 1) return 'no LWA token was fetched by the operation cases';
 		sp.emulator.lwa.expireAll();
 		const run = await callWebhook(cluster.webhookUrl, read.path);
-		if (run.status !== 200) return `after expiry the run answered ${run.status}: ${run.text.slice(0, 400)}`;
+		if (run.status !== 200)
+			return `after expiry the run answered ${run.status}: ${run.text.slice(0, 400)}`;
 		const after = sp.emulator.lwa.sideEffects('token') as number;
 		return after > before ? undefined : `no new LWA token after expiry (tokens issued: ${after})`;
 	});
@@ -140,38 +150,44 @@ async function checkEveryExecutionOnAWorker(
 	services: Services,
 	killedExecution?: string,
 ): Promise<void> {
-	await check('queue: every execution ran on a worker (execution records and worker logs)', async () => {
-		const rows = services.sql(
-			`SELECT id, mode, status, "workflowId" FROM execution_entity ORDER BY id`,
-		);
-		const byWorker = cluster.workerOf();
-		const perWorker: Record<string, number> = {};
-		const notOnWorker: string[] = [];
-		for (const row of rows) {
-			const [id, mode, status] = row.split('|');
-			const seen = byWorker.get(id);
-			// the execution the kill test interrupted is the one exception (kill.ts reports what became of it)
-			if (id === killedExecution) continue;
-			if (!seen || seen.started.length !== 1) {
-				notOnWorker.push(`${id} (${mode}, ${status}, started by: ${seen?.started.join('+') || 'no worker'})`);
-				continue;
+	await check(
+		'queue: every execution ran on a worker (execution records and worker logs)',
+		async () => {
+			const rows = services.sql(
+				`SELECT id, mode, status, "workflowId" FROM execution_entity ORDER BY id`,
+			);
+			const byWorker = cluster.workerOf();
+			const perWorker: Record<string, number> = {};
+			const notOnWorker: string[] = [];
+			for (const row of rows) {
+				const [id, mode, status] = row.split('|');
+				const seen = byWorker.get(id);
+				// the execution the kill test interrupted is the one exception (kill.ts reports what became of it)
+				if (id === killedExecution) continue;
+				if (!seen || seen.started.length !== 1) {
+					notOnWorker.push(
+						`${id} (${mode}, ${status}, started by: ${seen?.started.join('+') || 'no worker'})`,
+					);
+					continue;
+				}
+				perWorker[seen.started[0]] = (perWorker[seen.started[0]] ?? 0) + 1;
 			}
-			perWorker[seen.started[0]] = (perWorker[seen.started[0]] ?? 0) + 1;
-		}
-		log(
-			`executions in PostgreSQL: ${rows.length}; started by ${Object.entries(perWorker)
-				.map(([w, n]) => `${w}: ${n}`)
-				.join(', ')}`,
-		);
-		fs.writeFileSync(
-			path.join(ARTIFACTS, 'queue-executions.json'),
-			JSON.stringify({ rows, perWorker }, null, 2),
-		);
-		if (!rows.length) return 'no execution records';
-		if (notOnWorker.length) return `not run by exactly one worker: ${notOnWorker.slice(0, 10).join('; ')}`;
-		if (Object.keys(perWorker).length < 2) return 'only one worker ran executions';
-		return undefined;
-	});
+			log(
+				`executions in PostgreSQL: ${rows.length}; started by ${Object.entries(perWorker)
+					.map(([w, n]) => `${w}: ${n}`)
+					.join(', ')}`,
+			);
+			fs.writeFileSync(
+				path.join(ARTIFACTS, 'queue-executions.json'),
+				JSON.stringify({ rows, perWorker }, null, 2),
+			);
+			if (!rows.length) return 'no execution records';
+			if (notOnWorker.length)
+				return `not run by exactly one worker: ${notOnWorker.slice(0, 10).join('; ')}`;
+			if (Object.keys(perWorker).length < 2) return 'only one worker ran executions';
+			return undefined;
+		},
+	);
 }
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -43,10 +43,7 @@ export function ensureServicePackages(log: (s: string) => void): void {
 		);
 	log(`installing ${missing.join(', ')} with apt-get (once)...`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	for (const args of [
-		['update'],
-		['install', '-y', '--no-install-recommends', ...missing],
-	]) {
+	for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
 		const res = spawnSync('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
 		if (res.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (${res.status})`);
 	}
@@ -176,7 +173,9 @@ export async function startServices(
 			);
 		const created = psql('postgres', 'CREATE DATABASE n8n');
 		if (created.status !== 0) throw new Error(`CREATE DATABASE failed: ${created.stderr}`);
-		log(`PostgreSQL ${path.basename(path.dirname(bin))} on 127.0.0.1:${postgresPort}, database n8n`);
+		log(
+			`PostgreSQL ${path.basename(path.dirname(bin))} on 127.0.0.1:${postgresPort}, database n8n`,
+		);
 		return {
 			redisPort,
 			postgresPort,
