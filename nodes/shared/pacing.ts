@@ -5,7 +5,7 @@
  * The vendor counts every client of an account together, but a bucket lives in one process's memory. Where the
  * vendor reports what is left (remaining, reset), every process's bucket follows that. Where it reports only its
  * limit, or nothing, the user says how many n8n processes (queue-mode workers, other instances) send with the same
- * account at once (Request Settings > n8n Processes Sharing the Account), and each process paces to its share.
+ * account at once (Request Settings > Processes Sharing the Account), and each process paces to its share.
  */
 export interface BucketSpec {
 	/** Requests that may be sent at once (burst). */
@@ -164,7 +164,7 @@ const buckets = new Map<string, TokenBucket>();
 /** Per quota owner (credential id, or node id without one): how many n8n processes share its vendor account. */
 const processesSharing = new Map<string, number>();
 
-/** Records the node's "n8n Processes Sharing the Account" for the quota owners it sends as (see settings.ts). */
+/** Records the node's "Processes Sharing the Account" for the quota owners it sends as (see settings.ts). */
 export function setProcessesSharing(owners: string[], processes: number): void {
 	for (const owner of owners) processesSharing.set(owner, processes);
 }

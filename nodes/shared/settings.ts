@@ -24,13 +24,13 @@ export const requestSettingsProperty: INodeProperties = {
 				'How long, in total, the node may wait and retry when the vendor is rate limiting or temporarily failing, before it reports an error',
 		},
 		{
-			displayName: 'n8n Processes Sharing the Account',
+			displayName: 'Processes Sharing the Account',
 			name: 'processesSharingAccount',
 			type: 'number',
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			default: 1,
 			description:
-				'How many n8n processes send to this vendor account at the same time (queue-mode workers, other n8n instances). Each paces itself to its share of the limit where the vendor does not report what is left. See docs/scaling.md.',
+				"How many n8n processes send to this vendor account at the same time (queue-mode workers, other n8n instances); each paces itself to that share of the account's rate limit. Set it on every node of the account where the vendor does not report what is left of the limit (Amazon, UltraCart).",
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -63,8 +63,10 @@ export function readRequestSettings(ctx: KernelContext, itemIndex: number): Requ
 	const sharing = Number(raw?.processesSharingAccount ?? 1);
 	const processesSharingAccount =
 		Number.isFinite(sharing) && sharing >= 1 ? Math.floor(sharing) : 1;
-	// the pacing buckets of the quota owners this node sends as (its credentials, or the node itself) take their share
-	setProcessesSharing(quotaOwners(ctx), processesSharingAccount);
+	// the pacing buckets of the quota owners this node sends as (its credentials, or the node itself) take their
+	// share; a node that does not set it (a trigger, an older node) leaves what another node of the account set
+	if (raw?.processesSharingAccount !== undefined)
+		setProcessesSharing(quotaOwners(ctx), processesSharingAccount);
 	return {
 		maxRetryWaitMs:
 			(Number.isFinite(maxWait) && maxWait >= 0 ? maxWait : DEFAULT_MAX_RETRY_WAIT_SECONDS) * 1000,

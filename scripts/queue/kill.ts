@@ -137,6 +137,13 @@ export async function checkWorkerKilled(
 				await sleep(2000);
 			}
 			const settledAfter = Math.round((Date.now() - killedAt) / 1000);
+			// what the user reads on that execution (its stored error message)
+			const stored =
+				services.sql(`SELECT data FROM execution_data WHERE "executionId" = ${executionId}`)[0] ??
+				'';
+			const shown =
+				/"message":"([^"]{1,300})"/.exec(stored)?.[1] ??
+				/"(This execution [^"]{1,300})"/.exec(stored)?.[1];
 			// a few seconds more: nothing may arrive late
 			await sleep(5000);
 			const written = sent();
@@ -154,7 +161,7 @@ export async function checkWorkerKilled(
 				repeated,
 				missing,
 				ranAgainOn,
-				summary: `execution ${executionId}: ${statuses.join(' → ')} (${settledAfter} s after the kill); ${counts.size} of ${plan.batch} messages sent (${atKill} before the kill), ${repeated} sent twice, ${missing} not sent${ranAgainOn ? `; ${ranAgainOn} ran it again` : '; no other worker ran it again'}`,
+				summary: `execution ${executionId}: ${statuses.join(' → ')} (${settledAfter} s after the kill${shown ? `, "${shown}"` : ''}); ${counts.size} of ${plan.batch} messages sent (${atKill} before the kill), ${repeated} sent twice, ${missing} not sent${ranAgainOn ? `; ${ranAgainOn} ran it again` : '; no other worker ran it again'}`,
 			};
 			log(`kill: ${outcome.summary}`);
 			if (repeated) return `${repeated} messages were sent twice: ${outcome.summary}`;

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 
 import { EmulatedBucket } from '../../test/emulators/kit';
 import { nodeDescription, operationWorkflow, workflowId, type Workflow } from '../lib/workflows';
+import type { DemoCredential } from '../lib/providers';
 import type { RunningProvider } from '../lib/stack';
 import { REPO_ROOT } from '../lib/runtime';
 import type { Cluster } from './cluster';
@@ -41,8 +42,10 @@ export interface LoadPlan {
 	writeMarker: (r: Recorded) => string | undefined;
 	/** Sets the emulator to the vendor's real limit for this account, before the load starts. */
 	prepare?: () => void | Promise<void>;
-	/** The node's Request Settings > n8n Processes Sharing the Account. */
+	/** The node's Request Settings > Processes Sharing the Account. */
 	processesSharing: number;
+	/** A credential of its own (imported besides the demo ones), when the run must not share pacing with another. */
+	credential?: DemoCredential;
 }
 
 const json = (body: string): Record<string, any> => {
@@ -63,15 +66,17 @@ export function planLoad(running: RunningProvider[]): LoadPlan[] {
 		rp: RunningProvider,
 		parameters: Record<string, unknown>,
 		processesSharing = 1,
+		credential = rp.credentials[0],
 	): { workflow: Workflow; path: string; processesSharing: number } => {
 		const key = `${rp.provider.key}-shared-by-${processesSharing}`;
 		const wf = operationWorkflow({
-			id: workflowId(`queue load ${key}`),
-			name: `Queue load: ${rp.provider.title} (n8n Processes Sharing the Account: ${processesSharing})`,
+			// the setting first: workflowId keeps only the start of the key readable
+			id: workflowId(`load${processesSharing} ${rp.provider.key}`),
+			name: `Queue load: ${rp.provider.title} (Processes Sharing the Account: ${processesSharing})`,
 			node: rp.provider.node,
 			nodeLabel: nodeDescription(rp.provider.node).displayName,
 			parameters: { ...parameters, requestSettings: { processesSharingAccount: processesSharing } },
-			credential: rp.credentials[0],
+			credential,
 		});
 		return { workflow: startedByWebhook(wf, `load-${key}`), path: `load-${key}`, processesSharing };
 	};
@@ -87,7 +92,7 @@ export function planLoad(running: RunningProvider[]): LoadPlan[] {
 				customerId: '1002',
 				updateFields: { note: '={{ $json.body.marker }}' },
 			}),
-			executions: 70,
+			executions: 120,
 			concurrency: 8,
 			limit: { burst: 40, perSecond: 2, describe: 'bucket 40, leaks 2/s per store' },
 			counted: (r) => r.path.includes('/customers'),
@@ -123,30 +128,44 @@ export function planLoad(running: RunningProvider[]): LoadPlan[] {
 				prepare: () => new Promise((r) => setTimeout(r, 6000)),
 			});
 	const voucherify = find('voucherify');
+	// Voucherify reports what is left: first as a user who set nothing, then with the setting for two workers, each
+	// run on a fresh project limit and its own credential (so the workers' buckets start fresh too)
 	if (voucherify)
-		plans.push({
-			key: 'voucherify',
-			title: 'Voucherify: upsert customers of one project',
-			rp: voucherify,
-			...build(voucherify, {
-				resource: 'customer',
-				operation: 'upsert',
-				sourceId: '={{ $json.body.marker }}',
-				customerFields: { name: 'Load Test', email: '={{ $json.body.marker }}@example.com' },
-			}),
-			executions: 80,
-			concurrency: 8,
-			limit: { burst: 100, perSecond: 100 / 60, describe: '100 a minute per project' },
-			counted: () => true,
-			writeMarker: (r) =>
-				['POST', 'PUT'].includes(r.method) && r.path.includes('/customers')
-					? json(r.body).source_id
-					: undefined,
-			// the emulator's default is generous (2,000 a minute); Business plans allow 100 a minute
-			prepare: () => {
-				voucherify.emulator.bucket = new EmulatedBucket(100, 100 / 60, voucherify.emulator.clock);
-			},
-		});
+		for (const processesSharing of [1, 2]) {
+			const credential =
+				processesSharing === 1
+					? voucherify.credentials[0]
+					: { ...voucherify.credentials[0], id: 'queueVoucherify2', name: 'Voucherify (second)' };
+			plans.push({
+				key: `voucherify-${processesSharing}`,
+				title: 'Voucherify: upsert customers of one project',
+				rp: voucherify,
+				credential,
+				...build(
+					voucherify,
+					{
+						resource: 'customer',
+						operation: 'upsert',
+						sourceId: '={{ $json.body.marker }}',
+						customerFields: { name: 'Load Test', email: '={{ $json.body.marker }}@example.com' },
+					},
+					processesSharing,
+					credential,
+				),
+				executions: 80,
+				concurrency: 8,
+				limit: { burst: 100, perSecond: 100 / 60, describe: '100 a minute per project' },
+				counted: () => true,
+				writeMarker: (r) =>
+					['POST', 'PUT'].includes(r.method) && r.path.includes('/customers')
+						? json(r.body).source_id
+						: undefined,
+				// the emulator's default is generous (2,000 a minute); Business plans allow 100 a minute
+				prepare: () => {
+					voucherify.emulator.bucket = new EmulatedBucket(100, 100 / 60, voucherify.emulator.clock);
+				},
+			});
+		}
 	const ultracart = find('ultracart');
 	if (ultracart)
 		plans.push({

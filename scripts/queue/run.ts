@@ -63,9 +63,16 @@ async function main(): Promise<number> {
 		const triggers = SKIP_TRIGGERS ? [] : planTriggers(stack.running);
 		const load = SKIP_LOAD ? [] : planLoad(stack.running);
 		const kill = SKIP_LOAD ? undefined : planKill(stack.running);
+		const ownCredentials = load
+			.map((l) => l.credential)
+			.filter(
+				(c): c is NonNullable<typeof c> =>
+					!!c && !stack.running.some((r) => r.credentials.includes(c)),
+			)
+			.map(({ id, name, type, data }) => ({ id, name, type, data }));
 		await importAll(
 			cluster,
-			credentialsImport(stack),
+			[...credentialsImport(stack), ...ownCredentials],
 			[
 				...operations,
 				...triggers.map((t) => ({ ...t.workflow, active: true })),
