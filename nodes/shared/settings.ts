@@ -30,7 +30,7 @@ export const requestSettingsProperty: INodeProperties = {
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			default: 1,
 			description:
-				"How many n8n processes send to this vendor account at the same time (queue-mode workers, other n8n instances); each paces itself to that share of the account's rate limit. Set it on every node of the account where the vendor does not report what is left of the limit (Amazon, UltraCart).",
+				"How many n8n processes send to this vendor account at the same time (queue-mode workers, other n8n instances): each paces itself to that share of the account's rate limit. Set the same value on every node that uses the account.",
 		},
 		{
 			displayName: 'Timeout (Seconds)',

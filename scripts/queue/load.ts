@@ -81,23 +81,39 @@ export function planLoad(running: RunningProvider[]): LoadPlan[] {
 		return { workflow: startedByWebhook(wf, `load-${key}`), path: `load-${key}`, processesSharing };
 	};
 	const nuvemshop = find('nuvemshop');
+	// as a user who set nothing, then with the setting for two workers, on its own credential and a fresh store bucket
 	if (nuvemshop)
-		plans.push({
-			key: 'nuvemshop',
-			title: 'Nuvemshop: update customers of one store',
-			rp: nuvemshop,
-			...build(nuvemshop, {
-				resource: 'customer',
-				operation: 'update',
-				customerId: '1002',
-				updateFields: { note: '={{ $json.body.marker }}' },
-			}),
-			executions: 120,
-			concurrency: 8,
-			limit: { burst: 40, perSecond: 2, describe: 'bucket 40, leaks 2/s per store' },
-			counted: (r) => r.path.includes('/customers'),
-			writeMarker: (r) => (r.method === 'PUT' ? json(r.body).note : undefined),
-		});
+		for (const processesSharing of [1, 2]) {
+			const credential =
+				processesSharing === 1
+					? nuvemshop.credentials[0]
+					: { ...nuvemshop.credentials[0], id: 'queueNuvemshop02', name: 'Nuvemshop (second)' };
+			plans.push({
+				key: `nuvemshop-${processesSharing}`,
+				title: 'Nuvemshop: update customers of one store',
+				rp: nuvemshop,
+				credential,
+				...build(
+					nuvemshop,
+					{
+						resource: 'customer',
+						operation: 'update',
+						customerId: '1002',
+						updateFields: { note: '={{ $json.body.marker }}' },
+					},
+					processesSharing,
+					credential,
+				),
+				executions: 120,
+				concurrency: 8,
+				limit: { burst: 40, perSecond: 2, describe: 'bucket 40, leaks 2/s per store' },
+				counted: (r) => r.path.includes('/customers'),
+				writeMarker: (r) => (r.method === 'PUT' ? json(r.body).note : undefined),
+				prepare: () => {
+					nuvemshop.emulator.bucket = new EmulatedBucket(40, 2, nuvemshop.emulator.clock);
+				},
+			});
+		}
 	const sp = find('amazon-selling-partner');
 	// SP-API reports only its rate, not what other processes used: first as a user who set nothing, then with the
 	// setting for two workers
