@@ -3,6 +3,9 @@
  * seller's 1 per second): what n8n does with that execution, and, counted at the emulator, that no message was sent
  * twice and none is missing without the execution saying so.
  */
+import * as path from 'node:path';
+
+import { RUNTIME_DIR } from '../lib/runtime';
 import { nodeDescription, operationWorkflow, workflowId, type Workflow } from '../lib/workflows';
 import type { RunningProvider } from '../lib/stack';
 import type { Cluster } from './cluster';
@@ -70,6 +73,20 @@ export function planKill(running: RunningProvider[]): KillPlan | undefined {
 		},
 	};
 	return { rp, workflow, path, batch: BATCH };
+}
+
+/** The run's error message; n8n stores run data with `flatted`, which its own copy parses. */
+function storedErrorMessage(stored: string): string | undefined {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const flatted = require(path.join(RUNTIME_DIR, 'node_modules', 'flatted')) as {
+			parse: (s: string) => any;
+		};
+		const message = flatted.parse(stored)?.resultData?.error?.message;
+		return typeof message === 'string' ? message.slice(0, 300) : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 export interface KillOutcome {
@@ -141,9 +158,7 @@ export async function checkWorkerKilled(
 			const stored =
 				services.sql(`SELECT data FROM execution_data WHERE "executionId" = ${executionId}`)[0] ??
 				'';
-			const shown =
-				/"message":"([^"]{1,300})"/.exec(stored)?.[1] ??
-				/"(This execution [^"]{1,300})"/.exec(stored)?.[1];
+			const shown = storedErrorMessage(stored);
 			// a few seconds more: nothing may arrive late
 			await sleep(5000);
 			const written = sent();
