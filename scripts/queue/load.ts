@@ -12,6 +12,7 @@ import { EmulatedBucket } from '../../test/emulators/kit';
 import { nodeDescription, operationWorkflow, workflowId, type Workflow } from '../lib/workflows';
 import type { DemoCredential } from '../lib/providers';
 import type { RunningProvider } from '../lib/stack';
+import { ARTIFACTS } from '../e2e/settings';
 import { REPO_ROOT } from '../lib/runtime';
 import type { Cluster } from './cluster';
 import { callWebhook, startedByWebhook } from './workflows';
@@ -313,7 +314,10 @@ export async function runLoad(
 	return rows;
 }
 
-/** Writes the table into docs/scaling.md (between its markers) and prints it. */
+/**
+ * Prints the table and writes it to test-artifacts/queue-load.md; with QUEUE_UPDATE_DOCS=1 also into docs/scaling.md
+ * (between its markers; run Prettier afterwards), so a CI run leaves the checkout unchanged.
+ */
 export function writeScalingTable(rows: LoadRow[], log: (s: string) => void): void {
 	const header =
 		'| Vendor, one account (its limit) | Processes sharing setting | Executions finished | Items lost | Writes repeated | 429s | Requests accepted | Time (s) | Limit allows (s) | Ratio |\n|---|---|---|---|---|---|---|---|---|---|';
@@ -323,8 +327,10 @@ export function writeScalingTable(rows: LoadRow[], log: (s: string) => void): vo
 	);
 	const table = [header, ...lines].join('\n');
 	console.log(`\n${table}\n`);
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	fs.writeFileSync(path.join(ARTIFACTS, 'queue-load.md'), `${table}\n`);
+	if (process.env.QUEUE_UPDATE_DOCS !== '1') return;
 	const doc = path.join(REPO_ROOT, 'docs', 'scaling.md');
-	if (!fs.existsSync(doc)) return;
 	const text = fs.readFileSync(doc, 'utf8');
 	const start = '<!-- load-table:start -->';
 	const end = '<!-- load-table:end -->';

@@ -11,7 +11,8 @@
  * Everything it started is stopped at the end, also on failure.
  *
  * Options (env): QUEUE_BASE_PORT (default 6300; n8n takes +0..+19, Redis +20, PostgreSQL +21, emulators +40..+49),
- * QUEUE_SKIP_LOAD=1 and QUEUE_SKIP_TRIGGERS=1 leave those phases out (refused when CI is set).
+ * QUEUE_SKIP_LOAD=1 and QUEUE_SKIP_TRIGGERS=1 leave those phases out (refused when CI is set), QUEUE_UPDATE_DOCS=1
+ * writes the load table into docs/scaling.md (always into test-artifacts/queue-load.md).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
