@@ -121,6 +121,8 @@ export function planCluster(o: {
 					{ port: m.inst.port, what: `${m.role}'s HTTP port` },
 					{ port: m.inst.brokerPort, what: `${m.role}'s task broker` },
 				]);
+			// whatever ends this process (a failure, Ctrl-C), no n8n process group outlives it
+			process.once('exit', () => members.forEach((m) => m.server?.kill()));
 			// main first: it runs the migrations and activates the published workflows
 			main.server = startServer(main.inst, { logFile: main.logFile, processGroup: true });
 			await waitHealthy(main.inst, main.server);

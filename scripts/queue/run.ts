@@ -199,6 +199,8 @@ async function checkEveryExecutionOnAWorker(
 }
 
 fs.mkdirSync(ARTIFACTS, { recursive: true });
+// Ctrl-C or a CI timeout: exit, so the exit handlers stop n8n, Redis and PostgreSQL (services.ts, cluster.ts)
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => process.exit(130));
 main()
 	.catch((error) => {
 		record('queue-mode run', false, (error as Error).stack ?? String(error));
