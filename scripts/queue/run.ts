@@ -115,7 +115,7 @@ async function main(): Promise<number> {
 			await checkTriggers({ planned: triggers, session, serverReadyAt: readyAt, check, log });
 
 		if (load.length) {
-			const rows = await runLoad(cluster, load, log, check);
+			const rows = await runLoad(cluster, load, log, check, services.sql);
 			writeScalingTable(rows, log);
 		}
 		const killed = kill ? await checkWorkerKilled(cluster, services, kill, log, check) : undefined;
