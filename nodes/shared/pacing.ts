@@ -1,6 +1,11 @@
 /**
  * Token buckets that pace requests to a vendor's documented limits, one per credential
  * and rate-limit group, shared by every execution in the process (as the vendor counts).
+ *
+ * The vendor counts every client of an account together, but a bucket lives in one process's memory. Where the
+ * vendor reports what is left (remaining, reset), every process's bucket follows that. Where it reports only its
+ * limit, or nothing, the user says how many n8n processes (queue-mode workers, other instances) send with the same
+ * account at once (Request Settings > Processes Sharing the Account), and each process paces to its share.
  */
 export interface BucketSpec {
 	/** Requests that may be sent at once (burst). */
@@ -25,6 +30,9 @@ export interface RateLimitObservation {
 const RATE_SAFETY_MARGIN = 0.95;
 
 export class TokenBucket {
+	/** The account's whole limit, before it is divided among the processes that share it. */
+	private accountSpec: BucketSpec;
+	private sharedBy = 1;
 	private tokens: number;
 	private updatedAt: number;
 	private pausedUntil = 0;
@@ -35,8 +43,29 @@ export class TokenBucket {
 		private spec: BucketSpec,
 		private readonly now: () => number = Date.now,
 	) {
+		this.accountSpec = spec;
 		this.tokens = spec.capacity;
 		this.updatedAt = now();
+	}
+
+	/**
+	 * How many processes send with this account at once: this process paces to its share of the account's limit
+	 * (burst and rate divided; a burst never below one request).
+	 */
+	shareWith(processes: number): void {
+		const n = Number.isFinite(processes) && processes >= 1 ? Math.floor(processes) : 1;
+		if (n === this.sharedBy) return;
+		this.refill();
+		this.sharedBy = n;
+		this.applyShare();
+		this.tokens = Math.min(this.tokens, this.spec.capacity);
+	}
+
+	private applyShare(): void {
+		this.spec = {
+			capacity: Math.max(1, this.accountSpec.capacity / this.sharedBy),
+			refillPerSecond: this.accountSpec.refillPerSecond / this.sharedBy,
+		};
 	}
 
 	get capacity(): number {
@@ -90,18 +119,24 @@ export class TokenBucket {
 	/** Corrects the bucket from what the vendor reported; only ever makes pacing stricter or adopts the vendor's own figures. */
 	observe(observation: RateLimitObservation): void {
 		this.refill();
+		// the vendor reports the account's limit: this process keeps its share of it
 		if (
 			observation.limit !== undefined &&
 			observation.limit > 0 &&
-			observation.limit !== this.spec.capacity
+			observation.limit !== this.accountSpec.capacity
 		) {
-			// a larger plan than documented (Nuvemshop x10): its extra room was never counted as used
-			if (observation.limit > this.spec.capacity)
-				this.tokens += observation.limit - this.spec.capacity;
-			this.spec = { ...this.spec, capacity: observation.limit };
+			// a larger plan than documented (Nuvemshop x10): this process's share of the extra room was never used
+			const capacityBefore = this.spec.capacity;
+			this.accountSpec = { ...this.accountSpec, capacity: observation.limit };
+			this.applyShare();
+			if (this.spec.capacity > capacityBefore) this.tokens += this.spec.capacity - capacityBefore;
 		}
 		if (observation.ratePerSecond !== undefined && observation.ratePerSecond > 0) {
-			this.spec = { ...this.spec, refillPerSecond: observation.ratePerSecond * RATE_SAFETY_MARGIN };
+			this.accountSpec = {
+				...this.accountSpec,
+				refillPerSecond: observation.ratePerSecond * RATE_SAFETY_MARGIN,
+			};
+			this.applyShare();
 		}
 		if (
 			observation.remaining !== undefined &&
@@ -129,7 +164,18 @@ export class TokenBucket {
 
 const buckets = new Map<string, TokenBucket>();
 
-/** The bucket for one credential and one rate-limit group, created on first use. */
+/** Per quota owner (credential id, or node id without one): how many n8n processes share its vendor account. */
+const processesSharing = new Map<string, number>();
+
+/** Records the node's "Processes Sharing the Account" for the quota owners it sends as (see settings.ts). */
+export function setProcessesSharing(owners: string[], processes: number): void {
+	for (const owner of owners) processesSharing.set(owner, processes);
+}
+
+/**
+ * The bucket for one credential and one rate-limit group, created on first use. Keys are
+ * `<provider>:<quota owner>:<group>` (transport.ts); the owner's share setting applies on every use.
+ */
 export function bucketFor(key: string, spec: BucketSpec): TokenBucket {
 	let bucket = buckets.get(key);
 	if (!bucket) {
@@ -139,5 +185,7 @@ export function bucketFor(key: string, spec: BucketSpec): TokenBucket {
 		});
 		buckets.set(key, bucket);
 	}
+	const owner = key.split(':')[1];
+	bucket.shareWith(processesSharing.get(owner) ?? 1);
 	return bucket;
 }

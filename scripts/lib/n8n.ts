@@ -25,6 +25,8 @@ export interface Instance {
 	portEnv?: string;
 	/** When set, every n8n process reports each connection to a non-loopback host into this file (net-guard.cjs). */
 	netGuardLog?: string;
+	/** Settings every process of this instance gets on top of the defaults (queue mode: Redis, PostgreSQL). */
+	env?: Record<string, string>;
 }
 
 /** Preloaded by NODE_OPTIONS when Instance.netGuardLog is set. */
@@ -110,6 +112,7 @@ export function n8nEnv(inst: Instance, extra: Record<string, string> = {}): Node
 		...(inst.netGuardLog
 			? { NODE_OPTIONS: `--require "${NET_GUARD}"`, N8N_NET_GUARD_LOG: inst.netGuardLog }
 			: {}),
+		...inst.env,
 		...extra,
 	};
 }
@@ -268,18 +271,40 @@ export interface Server {
 	output: () => string;
 	/** True once this child logged that it listens on the instance's port. */
 	listening: () => boolean;
+	/** SIGKILL at once (its whole process group when started with processGroup). */
+	kill: () => void;
 	stop: () => Promise<void>;
 }
 
 export function startServer(
 	inst: Instance,
-	options: { logFile?: string; echo?: boolean; env?: Record<string, string> } = {},
+	options: {
+		logFile?: string;
+		echo?: boolean;
+		/** Extra environment of this process (over n8nEnv). */
+		env?: Record<string, string>;
+		/** The n8n command and its flags (default `start`; queue mode also runs `worker` and `webhook`). */
+		command?: string[];
+		/**
+		 * Its own process group, stopped as a whole (with the task runners it spawned), also by SIGKILL: see kill().
+		 */
+		processGroup?: boolean;
+	} = {},
 ): Server {
-	const child = spawn(inst.rt.nodeBin, [inst.rt.n8nBin, 'start'], {
+	const child = spawn(inst.rt.nodeBin, [inst.rt.n8nBin, ...(options.command ?? ['start'])], {
 		cwd: inst.home,
 		env: n8nEnv(inst, { N8N_LOG_LEVEL: 'info', ...(options.env ?? {}) }),
 		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: options.processGroup ?? false,
 	});
+	const signal = (sig: NodeJS.Signals) => {
+		try {
+			if (options.processGroup && child.pid) process.kill(-child.pid, sig);
+			else child.kill(sig);
+		} catch {
+			// already gone
+		}
+	};
 	let output = '';
 	let listening = false;
 	const readyLine = `n8n ready on 127.0.0.1, port ${inst.port}`;
@@ -298,16 +323,22 @@ export function startServer(
 		child,
 		output: () => output,
 		listening: () => listening,
+		kill: () => signal('SIGKILL'),
 		stop: () =>
 			new Promise<void>((resolve) => {
-				if (child.exitCode !== null || child.signalCode !== null) return resolve();
-				const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
+				if (child.exitCode !== null || child.signalCode !== null) {
+					// the process is gone; what it spawned in its group may not be
+					if (options.processGroup) signal('SIGKILL');
+					return resolve();
+				}
+				const kill = setTimeout(() => signal('SIGKILL'), 20_000);
 				child.once('exit', () => {
 					clearTimeout(kill);
+					if (options.processGroup) signal('SIGKILL');
 					sink?.end();
 					resolve();
 				});
-				child.kill('SIGTERM');
+				signal('SIGTERM');
 			}),
 	};
 }

@@ -325,6 +325,41 @@ describe('pacing', () => {
 		).toBeGreaterThan(0);
 	});
 
+	test('two processes on one account stay within its limit when each is told the account is shared by 2', async () => {
+		// one vendor bucket for the account; each run has its own credential id, so its own pacing bucket, as two
+		// queue-mode workers each have their own memory
+		vendor.get().bucket = new EmulatedBucket(3, 10, vendor.get().clock);
+		const input = Array.from({ length: 12 }, (_, i) => ({ json: { i } }));
+		const parameters = {
+			operation: 'get',
+			customerId: '1',
+			rateLimitGroup: 'strict',
+			requestSettings: { processesSharingAccount: 2 },
+		};
+		const results = await Promise.all([run(parameters, { input }), run(parameters, { input })]);
+		for (const result of results) {
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(12);
+		}
+		const calls = vendor.get().calls('get');
+		expect(calls.filter((r) => r.status === 429)).toHaveLength(0);
+		expect(calls).toHaveLength(24);
+	});
+
+	test('two processes that each believe they own the account run into its limit (the test above can fail)', async () => {
+		vendor.get().bucket = new EmulatedBucket(3, 10, vendor.get().clock);
+		const input = Array.from({ length: 12 }, (_, i) => ({ json: { i } }));
+		const parameters = { operation: 'get', customerId: '1', rateLimitGroup: 'strict' };
+		const results = await Promise.all([run(parameters, { input }), run(parameters, { input })]);
+		for (const result of results) expect(result.error).toBeUndefined();
+		expect(
+			vendor
+				.get()
+				.calls('get')
+				.filter((r) => r.status === 429).length,
+		).toBeGreaterThan(0);
+	});
+
 	test("pacing is corrected from the vendor's rate-limit headers", async () => {
 		let blockedUntil = 0;
 		let refused = 0;

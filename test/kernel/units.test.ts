@@ -98,6 +98,26 @@ test("a plan larger than documented gives its extra room at once; the vendor's r
 	);
 });
 
+test("a bucket shared by n processes keeps 1/n of the account's burst and rate, also of a rate the vendor reports", () => {
+	let now = 0;
+	const bucket = new TokenBucket({ capacity: 4, refillPerSecond: 2 }, () => now);
+	bucket.shareWith(2);
+	// burst 2, then one request per second
+	expect([bucket.reserve(), bucket.reserve(), bucket.reserve()]).toEqual([0, 0, 1000]);
+	// x-amzn-RateLimit-Limit-style: the vendor reports the whole account's rate (10/s, paced at 95%)
+	now = 10_000;
+	bucket.observe({ ratePerSecond: 10 });
+	expect(bucket.refillPerSecond).toBeCloseTo(4.75);
+	expect(bucket.capacity).toBe(2);
+	// back to one process: the whole limit again
+	bucket.shareWith(1);
+	expect(bucket.refillPerSecond).toBeCloseTo(9.5);
+	expect(bucket.capacity).toBe(4);
+	// a burst never shrinks below one request
+	bucket.shareWith(10);
+	expect(bucket.capacity).toBe(1);
+});
+
 test('redaction masks secrets, their URL encoding and token shapes, but keeps public fields', () => {
 	const secrets = secretValues({
 		apiKey: 'k/ey+12345',
