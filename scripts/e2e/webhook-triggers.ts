@@ -359,3 +359,69 @@ export async function checkWebhookTriggers(o: {
 	for (const f of result) o.log(`    webhook figures ${JSON.stringify(f)}`);
 	return result;
 }
+
+/**
+ * Queue mode: deliveries reach the webhook process (n8n's N8N_WEBHOOK_URL), which verifies them and hands the
+ * execution to a worker. Per published webhook trigger: its registrations point at `baseUrl`, a customer created at
+ * the vendor starts exactly one execution carrying it, and a forged delivery is refused with 401 and starts none.
+ */
+export async function checkDeliveriesThrough(o: {
+	planned: PlannedWebhookTrigger[];
+	baseUrl: string;
+	session: RestSession;
+	check: (name: string, fn: () => Promise<string | undefined | void>) => Promise<void>;
+	log: (s: string) => void;
+}): Promise<void> {
+	for (const t of o.planned) {
+		const target = `${o.baseUrl}/webhook/${t.webhookId}/webhook`;
+		await o.check(
+			`queue: ${t.rp.provider.title} Webhook Trigger: deliveries through the webhook process run once on a worker; a forged one is refused`,
+			async () => {
+				if (
+					!(await waitFor(
+						() => t.spec.registrations(t.rp.emulator, target) === t.spec.registrationsPerUrl,
+						60_000,
+					))
+				)
+					return `the vendor holds ${t.spec.registrations(t.rp.emulator, target)} registrations for ${target}, expected ${t.spec.registrationsPerUrl}`;
+				const before = await executionIds(o.session, t);
+				const changedAt = Date.now();
+				const id = await t.spec.create(
+					t.rp.mod,
+					t.rp.emulator,
+					`queue.webhook.${t.rp.provider.key}.${changedAt.toString(36)}@example.com`,
+				);
+				const startedAt = await waitForEvent(o.session, t, before, 'created', id);
+				await t.rp.emulator.webhookSender.settled();
+				const delivered = (
+					t.rp.emulator.webhookSender.deliveries as Array<{
+						url: string;
+						body: string;
+						headers: Record<string, string>;
+						delivered: boolean;
+					}>
+				).filter((d) => d.url === target && d.delivered);
+				const last = delivered[delivered.length - 1];
+				if (!last) return `the emulator delivered nothing to ${target}`;
+				const forged = await fetch(target, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', ...t.spec.forge(last.headers) },
+					body: last.body,
+				});
+				await forged.arrayBuffer();
+				await sleep(QUIET_MS);
+				const emitted = (await newExecutions(o.session, t, before)).flatMap((e) => e.items);
+				const copies = emitted.filter((i) => i.event === 'created' && t.spec.idOf(i) === id).length;
+				o.log(
+					`    ${t.rp.provider.title}: sign-up → execution start ${startedAt - changedAt} ms through the webhook process; forged delivery answered ${forged.status}`,
+				);
+				if (forged.status !== 401)
+					return `the forged delivery was answered ${forged.status}, not 401`;
+				if (copies !== 1) return `the new customer was emitted ${copies} times`;
+				if (emitted.length !== 1)
+					return `${emitted.length} items were emitted, expected only the sign-up`;
+				return undefined;
+			},
+		);
+	}
+}

@@ -5,7 +5,8 @@
  * 2. starts the emulators, imports the demo credentials and the e2e's workflows (started by a Webhook node), the
  *    polling-trigger workflows and the load workflows, then n8n main, two workers and a webhook process (cluster.ts);
  * 3. runs every node operation case through the webhook process and checks its output, fetches and refreshes an LWA
- *    token, and checks each polling trigger emits a new customer exactly once;
+ *    token, sends each vendor's signed webhook deliveries through the webhook process (one execution on a worker per
+ *    event, a forged one refused), and checks each polling trigger emits a new customer exactly once;
  * 4. load across both workers against one account per vendor (load.ts), then a worker killed mid-batch (kill.ts);
  * 5. proves from n8n's execution records (PostgreSQL) and the workers' logs that every execution ran on a worker.
  * Everything it started is stopped at the end, also on failure.
@@ -20,6 +21,7 @@ import * as path from 'node:path';
 import { planOperationCases } from '../e2e/operations';
 import { ARTIFACTS, IN_CI } from '../e2e/settings';
 import { checkTriggers, planTriggers } from '../e2e/triggers';
+import { checkDeliveriesThrough, planWebhookTriggers } from '../e2e/webhook-triggers';
 import { RestSession } from '../lib/n8n';
 import { ensureRuntime, RUNTIME_DIR } from '../lib/runtime';
 import { credentialsImport, startEmulators } from '../lib/stack';
@@ -62,6 +64,7 @@ async function main(): Promise<number> {
 		}));
 		const operations = planned.map((p) => startedByWebhook(p.workflow, p.path));
 		const triggers = SKIP_TRIGGERS ? [] : planTriggers(stack.running);
+		const webhookTriggers = SKIP_TRIGGERS ? [] : planWebhookTriggers(stack.running);
 		const load = SKIP_LOAD ? [] : planLoad(stack.running);
 		const kill = SKIP_LOAD ? undefined : planKill(stack.running);
 		const ownCredentials = load
@@ -77,13 +80,14 @@ async function main(): Promise<number> {
 			[
 				...operations,
 				...triggers.map((t) => ({ ...t.workflow, active: true })),
+				...webhookTriggers.map((t) => ({ ...t.workflow, active: true })),
 				...load.map((l) => l.workflow),
 				...(kill ? [kill.workflow] : []),
 			],
 			services.sql,
 		);
 		log(
-			`imported ${operations.length} operation, ${triggers.length} trigger and ${load.length + (kill ? 1 : 0)} load workflows`,
+			`imported ${operations.length} operation, ${triggers.length} polling trigger, ${webhookTriggers.length} webhook trigger and ${load.length + (kill ? 1 : 0)} load workflows`,
 		);
 
 		await cluster.start(log);
@@ -106,10 +110,16 @@ async function main(): Promise<number> {
 
 		await checkLwaRefresh(cluster, stack.running, planned);
 
-		// ---- Deliveries through the webhook process: the vendors' webhook triggers (issue 15, for the lead to fill
-		// in once those triggers exist): import a published workflow per trigger, deliver a signed event with the
-		// emulator's WebhookSender to `${cluster.webhookUrl}/webhook/<webhookId>/<path>`, check one execution on a
-		// worker carries it, and that a wrongly signed delivery gets 401 and starts none.
+		// Deliveries through the webhook process: main registered each published webhook trigger at its vendor with
+		// the webhook process's URL (N8N_WEBHOOK_URL); the webhook process verifies, a worker runs.
+		if (webhookTriggers.length)
+			await checkDeliveriesThrough({
+				planned: webhookTriggers,
+				baseUrl: cluster.webhookUrl,
+				session,
+				check,
+				log,
+			});
 
 		if (triggers.length)
 			await checkTriggers({ planned: triggers, session, serverReadyAt: readyAt, check, log });
