@@ -7,7 +7,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { customerWebhookEventsProperty, customerWebhookSubtitle, publicUrlNotice } from '../shared';
+import {
+	customerWebhook,
+	customerWebhookEventsProperty,
+	customerWebhookSubtitle,
+	publicUrlNotice,
+} from '../shared';
 import { authenticationProperty, credentials } from './authentication';
 import { createWebhooks, deleteWebhooks, receiveDelivery, webhooksExist } from './webhooks';
 
@@ -25,9 +30,7 @@ export class NuvemshopWebhookTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [customerWebhook],
 		properties: [
 			publicUrlNotice('Nuvemshop', 'Nuvemshop / Tiendanube Trigger'),
 			authenticationProperty,

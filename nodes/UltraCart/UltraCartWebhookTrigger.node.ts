@@ -7,7 +7,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { customerWebhookEventsProperty, customerWebhookSubtitle, publicUrlNotice } from '../shared';
+import {
+	customerWebhook,
+	customerWebhookEventsProperty,
+	customerWebhookSubtitle,
+	publicUrlNotice,
+} from '../shared';
 import { expansionOptions } from './actions/customer/fields';
 import { authenticationProperty, credentials } from './authentication';
 import {
@@ -32,9 +37,7 @@ export class UltraCartWebhookTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [customerWebhook],
 		properties: [
 			publicUrlNotice('UltraCart', 'UltraCart Trigger'),
 			authenticationProperty,

@@ -12,6 +12,7 @@ import {
 import {
 	acknowledgeDelivery,
 	customerEventItem,
+	customerWebhook,
 	customerWebhookEventsProperty,
 	customerWebhookSubtitle,
 	emitAcknowledged,
@@ -116,9 +117,7 @@ export class VoucherifyWebhookTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [customerWebhook],
 		properties: [
 			publicUrlNotice('Voucherify', 'Voucherify Trigger'),
 			{

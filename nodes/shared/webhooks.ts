@@ -9,9 +9,18 @@ import type {
 	IHookFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+
+/** The one URL every webhook trigger listens on; n8n answers only when the node did not answer itself. */
+export const customerWebhook: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	path: 'webhook',
+};
 
 /** The customer events every webhook trigger offers, whatever the vendor calls them. */
 export type CustomerWebhookEvent = 'created' | 'updated' | 'deleted';
