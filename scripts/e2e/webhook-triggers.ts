@@ -320,6 +320,7 @@ export async function checkWebhookTriggers(o: {
 			async () => {
 				const nodeName = t.workflow.nodes[0].name;
 				const before = await executionIds(session, t);
+				const listenedAt = Date.now();
 				const run = await session.request('POST', `/workflows/${t.workflow.id}/run`, {
 					destinationNode: { nodeName, mode: 'inclusive' },
 				});
@@ -338,9 +339,24 @@ export async function checkWebhookTriggers(o: {
 					`webhook.test.${t.rp.provider.key}.${Date.now().toString(36)}@example.com`,
 				);
 				await waitForEvent(session, t, before, 'created', id);
-				// n8n removes the test registration once the test delivery arrived
-				if (!(await waitFor(() => registrationsAt(t, target) === 0, 15_000)))
-					return `after the test event the vendor still holds ${registrationsAt(t, target)} registrations for the Test URL`;
+				// n8n removes the test registration once the test delivery's execution finished
+				if (!(await waitFor(() => registrationsAt(t, target) === 0, 60_000))) {
+					const seen = (
+						t.rp.emulator.requests as Array<{
+							method: string;
+							path: string;
+							query: string;
+							status: number;
+							at: number;
+						}>
+					)
+						.filter((r) => r.at >= listenedAt && /webhook/i.test(r.path))
+						.map(
+							(r) =>
+								`${r.method} ${r.path}${r.query ? `?${decodeURIComponent(r.query)}` : ''} → ${r.status}`,
+						);
+					return `after the test event the vendor still holds ${registrationsAt(t, target)} registrations for the Test URL; its webhook requests since Listen: ${seen.join('; ') || 'none'}`;
+				}
 				await t.rp.emulator.webhookSender.settled();
 				return undefined;
 			},
