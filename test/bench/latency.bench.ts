@@ -1,7 +1,6 @@
 // Per-item operations at a vendor's real speed: each answer takes BENCH_LATENCY_MS (150 by default) after the vendor's
 // rate limiter admitted the request. Reports wall time against the time the plan's limit allows, 429s, requests sent
 // more than once, the most requests in flight at once, and the process's CPU per item (emulator included).
-import { NuvemshopApi } from '../../credentials/NuvemshopApi.credentials';
 import { VoucherifyApi } from '../../credentials/VoucherifyApi.credentials';
 import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { nuvemshopTransport } from '../../nodes/Nuvemshop/transport';
@@ -9,9 +8,10 @@ import { Voucherify } from '../../nodes/Voucherify/Voucherify.node';
 import { voucherifyTransport } from '../../nodes/Voucherify/transport';
 import type { Emulator } from '../emulators/kit';
 import { EmulatedBucket } from '../emulators/kit';
-import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
+import { NuvemshopEmulator } from '../emulators/nuvemshop';
 import { VOUCHERIFY_APP_ID, VOUCHERIFY_SECRET, VoucherifyEmulator } from '../emulators/voucherify';
 import { credentialsStore, runNode, type NodeRun } from '../harness/harness';
+import { nuvemshopBenchCredentials } from './nuvemshop.bench';
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 150);
 
@@ -75,19 +75,7 @@ export async function run(): Promise<void> {
 	nuvemshop.bucket = new EmulatedBucket(400, 20, nuvemshop.clock);
 	nuvemshop.seed(count);
 	try {
-		const helper = credentialsStore([new NuvemshopApi()], {
-			bench: {
-				type: 'nuvemshopApi',
-				data: {
-					storeId: NUVEMSHOP_STORE_ID,
-					accessToken: NUVEMSHOP_TOKEN,
-					appName: 'Bench',
-					appContact: 'bench@example.com',
-					apiVersion: '2025-03',
-					customBaseUrl: nuvemshop.baseUrl,
-				},
-			},
-		});
+		const helper = nuvemshopBenchCredentials(nuvemshop.baseUrl);
 		await measure(
 			'nuvemshop x10 update',
 			nuvemshop,

@@ -4,25 +4,30 @@ import { Nuvemshop } from '../../nodes/Nuvemshop/Nuvemshop.node';
 import { NUVEMSHOP_STORE_ID, NUVEMSHOP_TOKEN, NuvemshopEmulator } from '../emulators/nuvemshop';
 import { credentialsStore, runNode } from '../harness/harness';
 
+/** The bench's Nuvemshop access-token credential (id `bench`) against an emulator. */
+export function nuvemshopBenchCredentials(baseUrl: string) {
+	return credentialsStore([new NuvemshopApi()], {
+		bench: {
+			type: 'nuvemshopApi',
+			data: {
+				storeId: NUVEMSHOP_STORE_ID,
+				accessToken: NUVEMSHOP_TOKEN,
+				appName: 'Bench',
+				appContact: 'bench@example.com',
+				apiVersion: '2025-03',
+				customBaseUrl: baseUrl,
+			},
+		},
+	});
+}
+
 export async function run(): Promise<void> {
 	const count = Number(process.env.BENCH_NUVEMSHOP_COUNT ?? 200);
 	const vendor = new NuvemshopEmulator();
 	await vendor.start();
 	vendor.seed(count);
 	try {
-		const helper = credentialsStore([new NuvemshopApi()], {
-			bench: {
-				type: 'nuvemshopApi',
-				data: {
-					storeId: NUVEMSHOP_STORE_ID,
-					accessToken: NUVEMSHOP_TOKEN,
-					appName: 'Bench',
-					appContact: 'bench@example.com',
-					apiVersion: '2025-03',
-					customBaseUrl: vendor.baseUrl,
-				},
-			},
-		});
+		const helper = nuvemshopBenchCredentials(vendor.baseUrl);
 		const input = Array.from({ length: count }, (_, i) => ({ json: { id: 1001 + i } }));
 		const allowedSeconds =
 			Math.max(0, count - vendor.bucket.capacity) / vendor.bucket.ratePerSecond;

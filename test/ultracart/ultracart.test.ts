@@ -5,15 +5,10 @@ import { UltraCartApi } from '../../credentials/UltraCartApi.credentials';
 import { UltraCart } from '../../nodes/UltraCart/UltraCart.node';
 import { UltraCartTrigger } from '../../nodes/UltraCart/UltraCartTrigger.node';
 import { useEmulator } from '../emulators/kit';
-import {
-	ULTRACART_CLIENT_ID,
-	ULTRACART_CLIENT_SECRET,
-	ULTRACART_SIMPLE_KEY,
-	UltraCartEmulator,
-} from '../emulators/ultracart';
+import { ULTRACART_SIMPLE_KEY, UltraCartEmulator } from '../emulators/ultracart';
 import { everyString, loadOptions, pollingTrigger, testCredential } from '../harness/harness';
 import { type ProviderRunOptions } from '../harness/provider-runner';
-import { ultraCartRunner } from './setup';
+import { oauthCredentialData, ultraCartRunner } from './setup';
 
 const vendor = useEmulator(() => new UltraCartEmulator({ timeScale: 100 }));
 // Requests sent with a wrong key on purpose go here, outside the contract log the checker judges.
@@ -581,23 +576,7 @@ describe('auth, errors, limits', () => {
 	});
 
 	test('OAuth2: the bearer token is sent, refreshed after a 401 and stored', async () => {
-		const oauth = credential(
-			{
-				clientId: ULTRACART_CLIENT_ID,
-				clientSecret: ULTRACART_CLIENT_SECRET,
-				// ignored, as n8n ignores it: the token URL follows Custom Base URL
-				accessTokenUrl: 'https://secure.ultracart.com/rest/v2/oauth/token',
-				authentication: 'body',
-				grantType: 'authorizationCode',
-				customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
-				oauthTokenData: {
-					access_token: 'expired-token',
-					refresh_token: 'uc-refresh-1',
-					token_type: 'bearer',
-				},
-			},
-			'ultraCartOAuth2Api',
-		);
+		const oauth = credential(oauthCredentialData(vendor.get().baseUrl), 'ultraCartOAuth2Api');
 		const result = await run(
 			'customer',
 			'get',

@@ -7,15 +7,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { UltraCartWebhookTrigger } from '../../nodes/UltraCart/UltraCartWebhookTrigger.node';
 import { useEmulator } from '../emulators/kit';
 import {
-	ULTRACART_CLIENT_ID,
-	ULTRACART_CLIENT_SECRET,
 	ULTRACART_SIMPLE_KEY,
 	UltraCartEmulator,
 	type UltraCartWebhookRegistration,
 } from '../emulators/ultracart';
 import { webhookTrigger, type WebhookTriggerUnderTest } from '../harness/harness';
 import type { TestCredential } from '../harness/provider-runner';
-import { ultraCartRunner } from './setup';
+import { oauthCredentialData, ultraCartRunner } from './setup';
 
 // Batches go out at maximum_events or when a test settles the deliveries, never by a timer racing the test.
 const emulatorOptions = {
@@ -39,23 +37,7 @@ afterEach(async () => {
 beforeEach(() => vendor.get().seed(3));
 
 function oauthCredential(): TestCredential {
-	return ultraCart.credential(
-		{
-			clientId: ULTRACART_CLIENT_ID,
-			clientSecret: ULTRACART_CLIENT_SECRET,
-			// ignored, as n8n ignores it: the token URL follows Custom Base URL
-			accessTokenUrl: 'https://secure.ultracart.com/rest/v2/oauth/token',
-			authentication: 'body',
-			grantType: 'authorizationCode',
-			customBaseUrl: `${vendor.get().baseUrl}/rest/v2`,
-			oauthTokenData: {
-				access_token: 'expired-token',
-				refresh_token: 'uc-refresh-1',
-				token_type: 'bearer',
-			},
-		},
-		'ultraCartOAuth2Api',
-	);
+	return ultraCart.credential(oauthCredentialData(vendor.get().baseUrl), 'ultraCartOAuth2Api');
 }
 
 async function startTrigger(
