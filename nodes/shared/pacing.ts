@@ -138,13 +138,12 @@ export class TokenBucket {
 			};
 			this.applyShare();
 		}
-		if (
-			observation.remaining !== undefined &&
-			observation.remaining >= 0 &&
-			observation.remaining < this.tokens
-		) {
-			this.tokens = observation.remaining;
-		}
+		// what is left is left for every process of the account: this one takes its share, or all of them would spend it
+		const remainingShare =
+			observation.remaining !== undefined && observation.remaining >= 0
+				? observation.remaining / this.sharedBy
+				: undefined;
+		if (remainingShare !== undefined && remainingShare < this.tokens) this.tokens = remainingShare;
 		if (
 			observation.remaining !== undefined &&
 			observation.remaining <= 0 &&

@@ -441,3 +441,31 @@ export async function checkDeliveriesThrough(o: {
 		);
 	}
 }
+
+/**
+ * Queue mode: unpublishing through main removes every registration the vendor holds for the webhook process's URL,
+ * so no more deliveries (and no fetches after them) reach the vendor account afterwards.
+ */
+export async function checkUnpublishThrough(o: {
+	planned: PlannedWebhookTrigger[];
+	baseUrl: string;
+	session: RestSession;
+	check: (name: string, fn: () => Promise<string | undefined | void>) => Promise<void>;
+}): Promise<void> {
+	for (const t of o.planned) {
+		const target = `${o.baseUrl}/webhook/${t.webhookId}/webhook`;
+		await o.check(
+			`queue: ${t.rp.provider.title} Webhook Trigger: unpublishing through main removes every registration`,
+			async () => {
+				const res = await o.session.request('POST', `/workflows/${t.workflow.id}/deactivate`, {});
+				if (res.status !== 200)
+					return `POST /rest/workflows/${t.workflow.id}/deactivate: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`;
+				await waitFor(() => t.spec.registrations(t.rp.emulator, target) === 0, 30_000);
+				const held = t.spec.registrations(t.rp.emulator, target);
+				return held === 0
+					? undefined
+					: `the vendor still holds ${held} registrations for ${target}`;
+			},
+		);
+	}
+}

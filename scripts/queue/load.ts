@@ -268,6 +268,18 @@ export async function runLoad(
 		// until the last answer: a call left unanswered would add its timeout
 		const seconds = (lastAnswerAt - startedAt) / 1000;
 		const received = (emu.requests as Recorded[]).slice(from);
+		// every request the vendor saw, for a look at when the refusals came
+		fs.writeFileSync(
+			path.join(ARTIFACTS, `queue-load-${plan.key}.json`),
+			JSON.stringify(
+				received.map((r) => ({
+					ms: r.at - startedAt,
+					method: r.method,
+					path: r.path,
+					status: r.status,
+				})),
+			),
+		);
 		// what the vendor accepted (a refused request used none of its limit)
 		const counted = received.filter((r) => plan.counted(r) && r.status !== 429);
 		const writes = new Map<string, number>();

@@ -118,6 +118,25 @@ test("a bucket shared by n processes keeps 1/n of the account's burst and rate, 
 	expect(bucket.capacity).toBe(1);
 });
 
+test('processes sharing an account each take their share of what the vendor reports is left', () => {
+	const now = 0;
+	// two workers, each with the half of a 40-request bucket; the vendor says 6 are left for the whole account
+	const [first, second] = [0, 1].map(() => {
+		const bucket = new TokenBucket({ capacity: 40, refillPerSecond: 2 }, () => now);
+		bucket.shareWith(2);
+		bucket.observe({ limit: 40, remaining: 6 });
+		return bucket;
+	});
+	const sentAtOnce = (bucket: TokenBucket) =>
+		Array.from({ length: 10 }, () => bucket.reserve()).filter((wait) => wait === 0).length;
+	// together they send the 6 at once, not 6 each
+	expect(sentAtOnce(first) + sentAtOnce(second)).toBe(6);
+	// alone on the account, a process takes all that is left
+	const alone = new TokenBucket({ capacity: 40, refillPerSecond: 2 }, () => now);
+	alone.observe({ limit: 40, remaining: 6 });
+	expect(sentAtOnce(alone)).toBe(6);
+});
+
 test('redaction masks secrets, their URL encoding and token shapes, but keeps public fields', () => {
 	const secrets = secretValues({
 		apiKey: 'k/ey+12345',
