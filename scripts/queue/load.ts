@@ -254,7 +254,8 @@ export async function runLoad(
 					cluster.webhookUrl,
 					plan.path,
 					{ marker: marker(plan.key, i) },
-					120_000,
+					// an execution of this load waits at most a few seconds for its turn; a call left unanswered costs this
+					60_000,
 				);
 				if (run.status === 200) lastAnswerAt = Date.now();
 				outcomes.push({

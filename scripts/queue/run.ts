@@ -214,9 +214,9 @@ interface OperationCase {
 const OPERATION_ANSWER_TIMEOUT_MS = 90_000;
 
 /**
- * Runs an operation case through the webhook process. n8n's webhook process sometimes leaves a call unanswered
- * although a worker ran the execution (Bull reported the job stalled after the worker finished it: n8n-io/n8n#38220,
- * fixed after 2.41.1); the case's output is then read from its execution record, so the write is not sent again.
+ * Runs an operation case through the webhook process. About once in a few hundred calls n8n 2.41.1's webhook process
+ * leaves a call unanswered although it logged the job finished and a worker recorded the execution a success; the
+ * case's output is then read from its execution record, so the write is not sent again.
  */
 async function runOperation(
 	cluster: Cluster,
