@@ -128,9 +128,11 @@ const recentDeliveries = new Map<string, Set<string>>();
 /**
  * True the first time this trigger sees `eventKey`, false for a repeat (vendors retry and may deliver twice).
  * The memory is this n8n process's, bounded to the most recent keys of each trigger, and lost on restart.
+ * The Test URL (Listen for Test Event, mode 'manual') and the Production URL each get the vendor's delivery of the
+ * same event: each keeps its own memory, or the first would swallow the other's execution.
  */
 export function firstDelivery(ctx: IWebhookFunctions, eventKey: string): boolean {
-	const owner = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().id}`;
+	const owner = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().id}\u0000${ctx.getMode()}`;
 	let seen = recentDeliveries.get(owner);
 	if (!seen) recentDeliveries.set(owner, (seen = new Set()));
 	if (seen.has(eventKey)) return false;

@@ -72,6 +72,8 @@ interface ExecutionSummary {
 	id: string;
 	status: string;
 	startedAt?: string;
+	/** 'manual' for the editor's test runs (Listen for Test Event), 'webhook' or 'trigger' for published ones. */
+	mode?: string;
 }
 
 /** n8n stores run data with `flatted`; its own copy parses it. */

@@ -67,6 +67,7 @@ const testUrl = (inst: Instance, t: PlannedWebhookTrigger) =>
 interface Emitted {
 	executionId: string;
 	startedAt: number;
+	mode?: string;
 	items: Array<Record<string, unknown>>;
 }
 
@@ -84,6 +85,7 @@ async function newExecutions(
 		out.push({
 			executionId: e.id,
 			startedAt: Date.parse(e.startedAt ?? '') || Date.now(),
+			mode: e.mode,
 			items: await triggerItems(session, e.id, t.workflow.nodes[0].name),
 		});
 	}
@@ -94,23 +96,26 @@ async function executionIds(session: RestSession, t: PlannedWebhookTrigger): Pro
 	return new Set((await executionsOf(session, t.workflow.id)).map((e) => e.id));
 }
 
-/** Waits until an execution carries `event` for the customer `id`; returns when it started. */
+/** Waits until an execution (of n8n's `mode`, when given) carries `event` for the customer `id`; returns when it started. */
 async function waitForEvent(
 	session: RestSession,
 	t: PlannedWebhookTrigger,
 	before: Set<string>,
 	event: string,
 	id: string,
+	mode?: 'manual' | 'webhook',
 ): Promise<number> {
 	const deadline = Date.now() + EXECUTION_WAIT_MS;
 	for (;;) {
-		const hit = (await newExecutions(session, t, before)).find((e) =>
-			e.items.some((i) => i.event === event && t.spec.idOf(i) === id),
+		const hit = (await newExecutions(session, t, before)).find(
+			(e) =>
+				(!mode || e.mode === mode) &&
+				e.items.some((i) => i.event === event && t.spec.idOf(i) === id),
 		);
 		if (hit) return hit.startedAt;
 		if (Date.now() > deadline)
 			throw new Error(
-				`no execution carried "${event}" for customer ${id} within ${EXECUTION_WAIT_MS / 1000} s (deliveries: ${deliverySummary(t)})`,
+				`no ${mode ? `${mode} ` : ''}execution carried "${event}" for customer ${id} within ${EXECUTION_WAIT_MS / 1000} s (deliveries: ${deliverySummary(t)})`,
 			);
 		await sleep(500);
 	}
@@ -316,7 +321,7 @@ export async function checkWebhookTriggers(o: {
 	for (const t of o.planned) {
 		const title = t.rp.provider.title;
 		await o.check(
-			`webhook trigger: ${title}: Listen for Test Event registers the Test URL and runs once on a delivery`,
+			`webhook trigger: ${title}: Listen for Test Event registers the Test URL and runs once on a delivery, and the published workflow runs the same event`,
 			async () => {
 				const nodeName = t.workflow.nodes[0].name;
 				const before = await executionIds(session, t);
@@ -338,7 +343,9 @@ export async function checkWebhookTriggers(o: {
 					t.rp.emulator,
 					`webhook.test.${t.rp.provider.key}.${Date.now().toString(36)}@example.com`,
 				);
-				await waitForEvent(session, t, before, 'created', id);
+				// the vendor delivers to the Test URL and, the workflow being published, to the Production URL: each runs
+				await waitForEvent(session, t, before, 'created', id, 'manual');
+				await waitForEvent(session, t, before, 'created', id, 'webhook');
 				// n8n removes the test registration once the test delivery's execution finished
 				if (!(await waitFor(() => registrationsAt(t, target) === 0, 60_000))) {
 					const seen = (

@@ -79,6 +79,34 @@ describe('webhook kernel in n8n-core', () => {
 		}
 	});
 
+	test('the Test URL and the Production URL each run once on the same event (Listen for Test Event on a published workflow)', async () => {
+		const production = await webhookTrigger({
+			nodeType: new SignedTrigger(),
+			parameters: {},
+			credentialsHelper,
+		});
+		const listening = await webhookTrigger({
+			nodeType: new SignedTrigger(),
+			parameters: {},
+			credentialsHelper,
+			mode: 'manual',
+		});
+		try {
+			const body = '{"eventId":"e-both","customer":{"id":9}}';
+			// the vendor delivers the event to both registered URLs, in either order
+			await listening.post(body, sign(body));
+			await production.post(body, sign(body));
+			expect(listening.executions()).toHaveLength(1);
+			expect(production.executions()).toHaveLength(1);
+			// a repeat to either URL is still known there
+			await production.post(body, sign(body));
+			expect(production.executions()).toHaveLength(1);
+		} finally {
+			await production.stop();
+			await listening.stop();
+		}
+	});
+
 	test('wrong, missing, and re-serialized signatures are refused with 401 and no execution', async () => {
 		const trigger = await webhookTrigger({
 			nodeType: new SignedTrigger(),
