@@ -131,26 +131,20 @@ async function main(): Promise<number> {
 
 		// Deliveries through the webhook process: main registered each published webhook trigger at its vendor with
 		// the webhook process's URL (N8N_WEBHOOK_URL); the webhook process verifies, a worker runs.
-		if (webhookTriggers.length)
-			await checkDeliveriesThrough({
-				planned: webhookTriggers,
-				baseUrl: cluster.webhookUrl,
-				session,
-				check,
-				log,
-			});
+		const throughWebhookProcess = {
+			planned: webhookTriggers,
+			baseUrl: cluster.webhookUrl,
+			session,
+			check,
+			log,
+		};
+		if (webhookTriggers.length) await checkDeliveriesThrough(throughWebhookProcess);
 
 		if (triggers.length)
 			await checkTriggers({ planned: triggers, session, serverReadyAt: readyAt, check, log });
 		// Before the load: a published trigger would add its own requests to the load's vendor accounts (a Nuvemshop
 		// delivery fetches the customer, a poll reads changes), and the load measures the workers' pacing alone.
-		if (webhookTriggers.length)
-			await checkUnpublishThrough({
-				planned: webhookTriggers,
-				baseUrl: cluster.webhookUrl,
-				session,
-				check,
-			});
+		if (webhookTriggers.length) await checkUnpublishThrough(throughWebhookProcess);
 		await unpublishAll(session, triggers);
 
 		if (load.length) {
